@@ -1,0 +1,8 @@
+export * from './backend/backend.js';
+export { cpuBackend } from './backend/cpu/index.js';
+export { describeBackend, getBackend, kernels, setBackend, withBackend } from './backend/registry.js';
+export * from './nn/index.js';
+export * from './ops/index.js';
+export { Rng, type RngState } from './random.js';
+export * from './shape.js';
+export { assertFinite, fromOp, type GraphNode, isGradEnabled, noGrad, Tensor, topologicalOrder } from './tensor.js';

@@ -1,0 +1,3 @@
+export * from './init.js';
+export * from './module.js';
+export * from './parameter.js';

@@ -1,0 +1,190 @@
+/**
+ * Tensor and the reverse-mode graph: row-major Float32Array data with a shape, an optional gradient,
+ * and (for results of ops that need gradients) the node that made it. `backward()` walks the graph in
+ * reverse topological order found by an iterative depth-first search, so graphs of any depth work.
+ */
+import { assertValidShape, type Shape, shapeToString, sizeOf } from './shape.js';
+
+/** How a tensor was produced: its op, inputs and the vector-Jacobian product of that op. */
+export interface GraphNode {
+  readonly op: string;
+  readonly inputs: readonly Tensor[];
+  /** Given dL/d(output), returns dL/d(input) for each input (null where the input needs none). */
+  readonly backward: (dy: Tensor) => readonly (Tensor | null)[];
+}
+
+let gradEnabled = true;
+
+/** Runs `fn` without recording a graph (evaluation, optimizer updates, backward passes). */
+export function noGrad<T>(fn: () => T): T {
+  const prev = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = prev;
+  }
+}
+
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+export class Tensor {
+  /** Contiguous row-major values. Optimizers update parameter data in place. */
+  readonly data: Float32Array;
+  readonly shape: Shape;
+  /** dL/d(this), accumulated by `backward()` for tensors that require gradients and have no node. */
+  grad: Tensor | null = null;
+  requiresGrad: boolean;
+  /** The op that produced this tensor; null for leaves and for results computed without a graph. */
+  node: GraphNode | null = null;
+
+  constructor(data: Float32Array, shape: Shape, requiresGrad = false) {
+    assertValidShape(shape, 'Tensor');
+    const n = sizeOf(shape);
+    if (data.length !== n) {
+      throw new RangeError(`Tensor: data has ${data.length} elements but shape ${shapeToString(shape)} needs ${n}`);
+    }
+    this.data = data;
+    this.shape = Object.freeze([...shape]);
+    this.requiresGrad = requiresGrad;
+  }
+
+  get size(): number {
+    return this.data.length;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** The single value of a one-element tensor. */
+  item(): number {
+    if (this.data.length !== 1) {
+      throw new RangeError(`item(): tensor of shape ${shapeToString(this.shape)} has ${this.data.length} elements, expected 1`);
+    }
+    return this.data[0];
+  }
+
+  /** A leaf copy that shares nothing with the graph. */
+  detach(): Tensor {
+    return new Tensor(this.data.slice(), this.shape);
+  }
+
+  /**
+   * Backpropagates from this tensor. Without `seed` the tensor must have exactly one element
+   * (dL/dL = 1); otherwise `seed` is dL/d(this) and must have this tensor's shape.
+   * Gradients of leaves accumulate into `.grad` (call `zeroGrad` between steps).
+   */
+  backward(seed?: Tensor): void {
+    backward(this, seed);
+  }
+
+  toString(): string {
+    return `Tensor(shape=${shapeToString(this.shape)}${this.node ? `, op=${this.node.op}` : ''})`;
+  }
+}
+
+/**
+ * Wraps an op's output. Records the graph node only when gradients are enabled and some input
+ * requires a gradient, so inference and backward passes build no graph.
+ */
+export function fromOp(
+  op: string,
+  data: Float32Array,
+  shape: Shape,
+  inputs: readonly Tensor[],
+  backwardFn: (dy: Tensor) => readonly (Tensor | null)[],
+): Tensor {
+  const out = new Tensor(data, shape);
+  if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
+    out.requiresGrad = true;
+    out.node = { op, inputs, backward: backwardFn };
+  }
+  return out;
+}
+
+/** Tensors reachable from `root` through graph nodes, inputs before the tensors made from them. */
+export function topologicalOrder(root: Tensor): Tensor[] {
+  const order: Tensor[] = [];
+  const visited = new Set<Tensor>();
+  const stack: Array<[Tensor, boolean]> = [[root, false]];
+  while (stack.length > 0) {
+    const [t, expanded] = stack.pop()!;
+    if (expanded) {
+      order.push(t);
+      continue;
+    }
+    if (visited.has(t)) continue;
+    visited.add(t);
+    stack.push([t, true]);
+    if (t.node) {
+      for (const input of t.node.inputs) if (input.requiresGrad && !visited.has(input)) stack.push([input, false]);
+    }
+  }
+  return order;
+}
+
+function accumulate(into: Float32Array, from: Float32Array): void {
+  for (let i = 0; i < into.length; i++) into[i] += from[i];
+}
+
+function backward(root: Tensor, seed?: Tensor): void {
+  if (!root.requiresGrad) {
+    throw new Error(`backward(): ${root} does not require a gradient (no input of its graph has requiresGrad)`);
+  }
+  let dRoot: Float32Array;
+  if (seed === undefined) {
+    if (root.size !== 1) {
+      throw new RangeError(
+        `backward(): called on a non-scalar ${root} without a seed; pass dL/d(output) of shape ${shapeToString(root.shape)} or reduce to one element first`,
+      );
+    }
+    dRoot = new Float32Array([1]);
+  } else {
+    if (seed.size !== root.size || seed.shape.length !== root.shape.length || seed.shape.some((d, i) => d !== root.shape[i])) {
+      throw new RangeError(`backward(): seed shape ${shapeToString(seed.shape)} differs from output shape ${shapeToString(root.shape)}`);
+    }
+    dRoot = seed.data.slice();
+  }
+  const order = topologicalOrder(root);
+  const grads = new Map<Tensor, Float32Array>([[root, dRoot]]);
+  noGrad(() => {
+    for (let i = order.length - 1; i >= 0; i--) {
+      const t = order[i];
+      const g = grads.get(t);
+      if (g === undefined) continue;
+      if (!t.node) {
+        if (t.grad === null) t.grad = new Tensor(g, t.shape);
+        else accumulate(t.grad.data, g);
+        continue;
+      }
+      grads.delete(t); // intermediate gradients are freed as soon as they are used
+      const inputGrads = t.node.backward(new Tensor(g, t.shape));
+      t.node.inputs.forEach((input, k) => {
+        const gi = inputGrads[k];
+        if (!input.requiresGrad || gi === null || gi === undefined) return;
+        if (gi.size !== input.size) {
+          throw new Error(
+            `internal: backward of '${t.node!.op}' returned a gradient of shape ${shapeToString(gi.shape)} for input ${k} of shape ${shapeToString(input.shape)}`,
+          );
+        }
+        const prev = grads.get(input);
+        // Copy on first arrival: an op may hand the same array to several inputs (or back to dy).
+        if (prev === undefined) grads.set(input, gi.data.slice());
+        else accumulate(prev, gi.data);
+      });
+    }
+  });
+}
+
+/** Throws if any element of `t` is NaN or ±Infinity, naming `what` and the first bad index. */
+export function assertFinite(t: Tensor | Float32Array, what: string): void {
+  const data = t instanceof Tensor ? t.data : t;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new RangeError(`${what}: element ${i} is ${data[i]} (expected a finite number)`);
+    }
+  }
+}

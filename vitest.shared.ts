@@ -1,0 +1,25 @@
+/**
+ * One vitest configuration for every package: workspace packages resolve to their TypeScript sources
+ * (no build needed to test), and every run also writes `.vitest-report.json` so `.ci/run` can print
+ * the real pass/fail counts.
+ */
+import { fileURLToPath } from 'node:url';
+import type { ViteUserConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export function gapkitVitestConfig(options: { testTimeout?: number } = {}): ViteUserConfig {
+  return {
+    resolve: {
+      alias: [
+        { find: /^@gapkit\/data\/node$/, replacement: `${root}packages/data/src/node/index.ts` },
+        { find: /^@gapkit\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
+      ],
+    },
+    test: {
+      include: ['test/**/*.test.ts'],
+      testTimeout: options.testTimeout ?? 60_000,
+      reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
+    },
+  };
+}
