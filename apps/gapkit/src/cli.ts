@@ -1,1 +1,74 @@
-export {};
+#!/usr/bin/env node
+/**
+ * `gapkit <command> [options]`: the command-line entry. Commands load lazily, so a command whose
+ * dependencies fail to load (e.g. a gpu.js native build) never breaks the others.
+ */
+import type { Command } from './command.js';
+import { UsageError } from './command.js';
+
+interface Entry {
+  readonly summary: string;
+  readonly load: () => Promise<{ command: Command }>;
+}
+
+const COMMANDS: Record<string, Entry> = {
+  demo: { summary: 'train a small MLP on embedded handwritten digits with several optimizers (no download)', load: () => import('./commands/demo.js') },
+  models: { summary: 'list every model and variant with its parameter count', load: () => import('./commands/models.js') },
+  conformance: { summary: 'check optimizers against golden trajectories (case files or folders)', load: () => import('./commands/conformance.js') },
+  download: { summary: 'download and verify an official dataset archive (CIFAR, MovieLens)', load: () => import('./commands/download.js') },
+  backends: { summary: 'describe the compute backends available here and which one serves each kernel', load: () => import('./commands/backends.js') },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`);
+  return [
+    'gapkit — optimizers that close the generalization gap, on a small TypeScript autodiff engine',
+    '',
+    'usage: gapkit <command> [options]      (from the repo root: pnpm gapkit <command> …)',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Run `gapkit <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    console.error(`gapkit: unknown command '${name}' (expected one of: ${Object.keys(COMMANDS).join(', ')})\n`);
+    console.error(mainHelp());
+    return 2;
+  }
+  const { command } = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`gapkit ${name}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? `gapkit: ${e.message}` : e);
+    if (process.env.GAPKIT_DEBUG && e instanceof Error) console.error(e.stack);
+    process.exitCode = 1;
+  },
+);
