@@ -1,6 +1,7 @@
 export * from './backend/backend.js';
 export { cpuBackend } from './backend/cpu/index.js';
 export { describeBackend, getBackend, kernels, setBackend, withBackend } from './backend/registry.js';
+export * from './composite/index.js';
 export * from './nn/index.js';
 export * from './ops/index.js';
 export { Rng, type RngState } from './random.js';

@@ -1,3 +1,14 @@
+export { LeakyReLU, ReLU } from './activations.js';
+export { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base.js';
+export { BatchNorm1d } from './batch-norm1d.js';
+export { BatchNorm2d } from './batch-norm2d.js';
+export { Conv2d, type Conv2dLayerOptions } from './conv2d.js';
+export { Dropout } from './dropout.js';
+export { Embedding, type EmbeddingOptions } from './embedding.js';
 export * from './init.js';
+export type { Layer } from './layer.js';
+export { Linear, type LinearOptions } from './linear.js';
 export * from './module.js';
 export * from './parameter.js';
+export { AvgPool2d, Flatten, GlobalAvgPool2d, MaxPool2d } from './pooling.js';
+export { Sequential } from './sequential.js';

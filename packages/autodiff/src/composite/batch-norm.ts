@@ -1,0 +1,69 @@
+import { add } from '../ops/add.js';
+import { batchNormTraining } from '../ops/batch-norm-training.js';
+import { mul } from '../ops/mul.js';
+import { reshape } from '../ops/reshape.js';
+import { sub } from '../ops/sub.js';
+import { shapeToString } from '../shape.js';
+import { Tensor } from '../tensor.js';
+
+export interface BatchNormOptions {
+  /** Per-channel scale γ [C] (trained), a fixed number (ND-Adam's WRN), or null (1). */
+  gamma: Tensor | number | null;
+  /** Per-channel shift β [C], or null (0). */
+  beta: Tensor | null;
+  /** Running mean [C], updated in place in training mode (a Buffer in modules). */
+  runningMean: Tensor;
+  /** Running variance [C], updated in place in training mode. */
+  runningVar: Tensor;
+  /** Batch statistics and running-stat updates (true) or the running statistics (false). */
+  training: boolean;
+  /** Running-stat rate: r ← (1 − momentum)·r + momentum·batch stat (PyTorch's convention). */
+  momentum: number;
+  /** Added to the variance before the square root. */
+  eps: number;
+}
+
+/**
+ * Batch normalization over every axis but 1 of x [N, C, ...] ([N, C] and [N, C, H, W] alike), with
+ * PyTorch semantics. Training: normalize with the batch mean and *biased* variance, then
+ * runningMean ← (1−m)·runningMean + m·mean and runningVar ← (1−m)·runningVar + m·var_unbiased
+ * (divisor M − 1, M = values per channel). Eval: normalize with the running statistics.
+ * Training runs the fused primitive `batchNormTraining`; eval is a composite of broadcast ops.
+ */
+export function batchNorm(x: Tensor, o: BatchNormOptions): Tensor {
+  if (x.rank < 2) throw new RangeError(`batchNorm: input must be [N, C, ...], got ${shapeToString(x.shape)}`);
+  const c = x.shape[1];
+  for (const [name, t] of [['runningMean', o.runningMean], ['runningVar', o.runningVar]] as const) {
+    if (t.size !== c) throw new RangeError(`batchNorm: ${name} ${shapeToString(t.shape)} must have ${c} values for input ${shapeToString(x.shape)}`);
+  }
+  if (!(o.momentum >= 0 && o.momentum <= 1)) throw new RangeError(`batchNorm: momentum must be in [0, 1], got ${o.momentum}`);
+  if (!(o.eps >= 0)) throw new RangeError(`batchNorm: eps must be ≥ 0, got ${o.eps}`);
+  if (o.training) {
+    const r = batchNormTraining(x, o.gamma, o.beta, o.eps);
+    if (r.count < 2) {
+      throw new RangeError(`batchNorm: training needs more than 1 value per channel, got input ${shapeToString(x.shape)}`);
+    }
+    const m = o.momentum;
+    const RM = o.runningMean.data;
+    const RV = o.runningVar.data;
+    for (let ch = 0; ch < c; ch++) {
+      RM[ch] = (1 - m) * RM[ch] + m * r.mean[ch];
+      RV[ch] = (1 - m) * RV[ch] + m * ((r.varBiased[ch] * r.count) / (r.count - 1));
+    }
+    return r.y;
+  }
+  // Eval: y = (x − rm)·k + β with k = γ/√(rv + eps); the statistics are constants.
+  const bshape = x.shape.map((d, i) => (i === 1 ? d : 1));
+  const inv = new Float32Array(c);
+  const RV = o.runningVar.data;
+  for (let ch = 0; ch < c; ch++) inv[ch] = 1 / Math.sqrt(RV[ch] + o.eps);
+  const centered = sub(x, new Tensor(o.runningMean.data.slice(), bshape));
+  let k: Tensor | number;
+  if (o.gamma instanceof Tensor) k = mul(reshape(o.gamma, bshape), new Tensor(inv, bshape));
+  else {
+    const s = o.gamma ?? 1;
+    k = new Tensor(inv.map((v) => v * s), bshape);
+  }
+  const y = mul(centered, k);
+  return o.beta ? add(y, reshape(o.beta, bshape)) : y;
+}

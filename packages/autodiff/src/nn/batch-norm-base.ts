@@ -1,0 +1,76 @@
+import { batchNorm } from '../composite/batch-norm.js';
+import { shapeToString } from '../shape.js';
+import type { Tensor } from '../tensor.js';
+import { Module } from './module.js';
+import { Buffer, Parameter } from './parameter.js';
+
+export interface BatchNormLayerOptions {
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+  /** Running-stat rate (default 0.1, PyTorch's convention). */
+  momentum?: number;
+  /** Learn a per-channel scale and shift (default true). */
+  affine?: boolean;
+  /**
+   * The scale is this constant instead of a Parameter (ND-Adam's WRN); the shift is still learned
+   * when `affine`. Leaves `weight` null.
+   */
+  fixedScale?: number;
+}
+
+/**
+ * Shared body of BatchNorm1d/2d: parameters `weight` (role 'norm-scale', init 1) and `bias`
+ * ('norm-shift', init 0), buffers `runningMean` (0) and `runningVar` (1). Train mode uses batch
+ * statistics and updates the buffers; eval mode uses the buffers.
+ */
+export abstract class BatchNormBase extends Module {
+  readonly weight: Parameter | null;
+  readonly bias: Parameter | null;
+  readonly runningMean: Buffer;
+  readonly runningVar: Buffer;
+  readonly eps: number;
+  readonly momentum: number;
+  readonly fixedScale: number | null;
+  readonly numFeatures: number;
+  private readonly layerName: string;
+  private readonly ranks: readonly number[];
+
+  protected constructor(layerName: string, ranks: readonly number[], numFeatures: number, options: BatchNormLayerOptions) {
+    super();
+    this.layerName = layerName;
+    this.ranks = ranks;
+    this.numFeatures = numFeatures;
+    if (!Number.isInteger(numFeatures) || numFeatures < 1) {
+      throw new RangeError(`${layerName}: numFeatures must be a positive integer, got ${numFeatures}`);
+    }
+    const affine = options.affine ?? true;
+    this.eps = options.eps ?? 1e-5;
+    this.momentum = options.momentum ?? 0.1;
+    this.fixedScale = options.fixedScale ?? null;
+    if (this.fixedScale !== null && !Number.isFinite(this.fixedScale)) {
+      throw new RangeError(`${layerName}: fixedScale must be a finite number, got ${this.fixedScale}`);
+    }
+    const c = [numFeatures];
+    this.weight = affine && this.fixedScale === null ? new Parameter(new Float32Array(numFeatures).fill(1), c, { role: 'norm-scale' }) : null;
+    this.bias = affine ? new Parameter(new Float32Array(numFeatures), c, { role: 'norm-shift' }) : null;
+    this.runningMean = new Buffer(new Float32Array(numFeatures), c);
+    this.runningVar = new Buffer(new Float32Array(numFeatures).fill(1), c);
+  }
+
+  forward(x: Tensor): Tensor {
+    if (!this.ranks.includes(x.rank) || x.shape[1] !== this.numFeatures) {
+      throw new RangeError(
+        `${this.layerName}(${this.numFeatures}): expected input of rank ${this.ranks.join(' or ')} with ${this.numFeatures} channels on axis 1, got ${shapeToString(x.shape)}`,
+      );
+    }
+    return batchNorm(x, {
+      gamma: this.weight ?? this.fixedScale,
+      beta: this.bias,
+      runningMean: this.runningMean,
+      runningVar: this.runningVar,
+      training: this.training,
+      momentum: this.momentum,
+      eps: this.eps,
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { conv2d } from '../ops/conv2d.js';
+import { type Pair, toPair } from '../ops/pair.js';
+import type { Rng } from '../random.js';
+import type { Tensor } from '../tensor.js';
+import { kaimingUniform, uniformInit } from './init.js';
+import { Module } from './module.js';
+import { Parameter } from './parameter.js';
+
+export interface Conv2dLayerOptions {
+  /** Window step, number or [h, w] (default 1). */
+  stride?: Pair;
+  /** Zero padding per side, number or [h, w] (default 0). */
+  padding?: Pair;
+  /** Learn a per-output-channel bias (default true). */
+  bias?: boolean;
+}
+
+/**
+ * 2-D convolution layer on NCHW input, weight [out, in, kh, kw]. PyTorch's default init: weight
+ * U(±1/√fanIn) (kaiming-uniform, a = √5) and bias U(±1/√fanIn), fanIn = in·kh·kw. Each output
+ * channel's filter is an ND-Adam unit vector (unitAxes [1, 2, 3]).
+ */
+export class Conv2d extends Module {
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  readonly stride: [number, number];
+  readonly padding: [number, number];
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly kernelSize: [number, number];
+
+  constructor(inChannels: number, outChannels: number, kernelSize: Pair, rng: Rng, options: Conv2dLayerOptions = {}) {
+    super();
+    this.inChannels = inChannels;
+    this.outChannels = outChannels;
+    for (const [name, v] of [['inChannels', inChannels], ['outChannels', outChannels]] as const) {
+      if (!Number.isInteger(v) || v < 1) throw new RangeError(`Conv2d: ${name} must be a positive integer, got ${v}`);
+    }
+    const [kh, kw] = toPair('Conv2d', 'kernelSize', kernelSize, 1);
+    this.kernelSize = [kh, kw];
+    this.stride = toPair('Conv2d', 'stride', options.stride ?? 1, 1);
+    this.padding = toPair('Conv2d', 'padding', options.padding ?? 0, 0);
+    const shape = [outChannels, inChannels, kh, kw];
+    this.weight = new Parameter(kaimingUniform(shape, rng, { gain: Math.sqrt(1 / 3) }), shape, { role: 'weight', unitAxes: [1, 2, 3] });
+    const bound = 1 / Math.sqrt(inChannels * kh * kw);
+    this.bias = (options.bias ?? true) ? new Parameter(uniformInit([outChannels], -bound, bound, rng), [outChannels], { role: 'bias' }) : null;
+  }
+
+  forward(x: Tensor): Tensor {
+    return conv2d(x, this.weight, this.bias, { stride: this.stride, padding: this.padding });
+  }
+}

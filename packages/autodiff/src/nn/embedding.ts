@@ -1,0 +1,35 @@
+import { assertIndices, gather } from '../ops/gather.js';
+import type { Rng } from '../random.js';
+import type { Tensor } from '../tensor.js';
+import { normalInit } from './init.js';
+import { Module } from './module.js';
+import { Parameter } from './parameter.js';
+
+export interface EmbeddingOptions {
+  /** Standard deviation of the N(0, std²) init (default 0.01, as NCF). */
+  std?: number;
+}
+
+/** A lookup table [numEmbeddings, dim] (role 'embedding'); forward maps indices to rows. */
+export class Embedding extends Module {
+  readonly weight: Parameter;
+  readonly numEmbeddings: number;
+  readonly dim: number;
+
+  constructor(numEmbeddings: number, dim: number, rng: Rng, options: EmbeddingOptions = {}) {
+    super();
+    for (const [name, v] of [['numEmbeddings', numEmbeddings], ['dim', dim]] as const) {
+      if (!Number.isInteger(v) || v < 1) throw new RangeError(`Embedding: ${name} must be a positive integer, got ${v}`);
+    }
+    this.numEmbeddings = numEmbeddings;
+    this.dim = dim;
+    const shape = [numEmbeddings, dim];
+    this.weight = new Parameter(normalInit(shape, options.std ?? 0.01, rng), shape, { role: 'embedding' });
+  }
+
+  /** Rows of the table for each index: [indices.length, dim]. Throws on an index outside the table. */
+  forward(indices: Int32Array): Tensor {
+    assertIndices(`Embedding(${this.numEmbeddings}, ${this.dim})`, indices, this.numEmbeddings);
+    return gather(this.weight, indices);
+  }
+}

@@ -1,0 +1,40 @@
+/** Copying an axis-aligned box between two row-major buffers: the engine of slice, pad and concat. */
+import { type Shape, stridesOf } from '../shape.js';
+import { stridedIndex } from './strided-index.js';
+
+/**
+ * Copies the box of shape `region` starting at `srcStart` in `src` (shape `srcShape`) to `dstStart`
+ * in `dst` (shape `dstShape`), one contiguous run per index of all but the last axis.
+ */
+export function copyRegion(
+  src: Float32Array,
+  srcShape: Shape,
+  srcStart: readonly number[],
+  dst: Float32Array,
+  dstShape: Shape,
+  dstStart: readonly number[],
+  region: Shape,
+): void {
+  const r = region.length;
+  if (r === 0) {
+    dst[0] = src[0];
+    return;
+  }
+  const ss = stridesOf(srcShape);
+  const ds = stridesOf(dstShape);
+  let srcBase = 0;
+  let dstBase = 0;
+  for (let k = 0; k < r; k++) {
+    srcBase += srcStart[k] * ss[k];
+    dstBase += dstStart[k] * ds[k];
+  }
+  const outer = region.slice(0, r - 1);
+  const srcRows = stridedIndex(outer, ss.slice(0, r - 1));
+  const dstRows = stridedIndex(outer, ds.slice(0, r - 1));
+  const run = region[r - 1];
+  if (run === 0) return;
+  for (let i = 0; i < srcRows.length; i++) {
+    const s = srcBase + srcRows[i];
+    dst.set(src.subarray(s, s + run), dstBase + dstRows[i]);
+  }
+}
