@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Backend, Kernels } from '../../src/backend/backend.js';
+import { createAutoBackend } from '../../src/backend/auto/auto-backend.js';
+import { cpuReferenceBackend } from '../../src/backend/cpu/index.js';
+import { createBackend } from '../../src/backend/factory.js';
+import { describeBackend, withBackend } from '../../src/backend/registry.js';
+import { expectParity, randomArray } from './parity-helpers.js';
+
+function slowMatmulBackend(name: string, delayMs: number): Backend {
+  const matmul: Kernels['matmul'] = (a, b, m, k, n, opts) => {
+    const until = performance.now() + delayMs;
+    while (performance.now() < until) {
+      // busy wait: a deliberately slow candidate
+    }
+    return cpuReferenceBackend.kernels.matmul!(a, b, m, k, n, opts);
+  };
+  return { name, kernels: { matmul }, describe: () => ({}), dispose: () => {} };
+}
+
+describe('auto backend', () => {
+  it('times every candidate, then sends the size class to the fastest and says so', () => {
+    const auto = createAutoBackend([slowMatmulBackend('slow', 30), slowMatmulBackend('fast', 0)]);
+    const a = randomArray(6, 1);
+    const b = randomArray(6, 2);
+    for (let i = 0; i < 3; i++) expectParity(auto.kernels.matmul!(a, b, 2, 3, 2), cpuReferenceBackend.kernels.matmul!(a, b, 2, 3, 2), 3);
+    const d = auto.describe();
+    const choice = Object.entries(d).find(([k]) => k.startsWith('choice.matmul'));
+    expect(choice?.[1]).toMatch(/^fast \(/);
+  });
+
+  it('honours a fixed table without calibrating', () => {
+    const auto = createAutoBackend([slowMatmulBackend('slow', 0), slowMatmulBackend('fast', 0)], { table: { 'matmul:2x4x2': 'slow' } });
+    auto.kernels.matmul!(randomArray(6, 1), randomArray(6, 2), 2, 3, 2);
+    expect(auto.describe()['choice.matmul:2x4x2']).toBe('slow (fixed)');
+  });
+
+  it('createBackend(auto) is reported through the registry', () => {
+    const auto = createBackend('auto');
+    withBackend(auto, () => {
+      const d = describeBackend();
+      expect(d.backend).toBe('auto');
+      expect(d.candidates).toContain('cpu');
+    });
+    auto.dispose();
+  });
+});
