@@ -1,1 +1,3 @@
-export {};
+export * from './arbitraries.js';
+export * from './expect-close.js';
+export * from './gradcheck.js';
