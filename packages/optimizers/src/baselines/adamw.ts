@@ -1,0 +1,17 @@
+/**
+ * AdamW (Loshchilov & Hutter), PyTorch semantics (algorithms.md §1.4): θ ← θ·(1 − η·λ) with the
+ * current scheduled η, then the Adam step on the raw gradient. PyTorch's λ·lr equals the paper's
+ * η_t·λ; the SWD paper compares AdamS(λ) with AdamW(λ/η).
+ */
+import type { ParamsArg } from '../optimizer.js';
+import { Adam, type AdamOptions } from './adam.js';
+
+/** AdamW defaults: Adam's with weightDecay 1e-2 and decoupled mode. */
+export const ADAMW_DEFAULTS: Partial<AdamOptions> = { weightDecay: 1e-2, weightDecayMode: 'decoupled' };
+
+/** Adam with decoupled weight decay. */
+export class AdamW extends Adam {
+  constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super(params, { ...ADAMW_DEFAULTS, ...options }, 'AdamW');
+  }
+}

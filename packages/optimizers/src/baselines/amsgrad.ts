@@ -1,0 +1,14 @@
+/**
+ * AMSGrad in PyTorch's form (algorithms.md §1.3): Adam whose denominator uses the running max of the
+ * raw second moment, bias-corrected with the current step. (Reddi et al.'s form has no bias correction;
+ * Padam with `biasCorrection: 'none'`, p = 1/2 and ε = 0 is that form.)
+ */
+import type { ParamsArg } from '../optimizer.js';
+import { Adam, type AdamOptions } from './adam.js';
+
+/** Adam with `amsgrad: true`. */
+export class AmsGrad extends Adam {
+  constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super(params, { amsgrad: true, ...options }, 'AMSGrad');
+  }
+}
