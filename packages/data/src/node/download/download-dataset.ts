@@ -1,0 +1,88 @@
+/**
+ * `gapkit download` logic: fetch each file of a {@link DatasetSource} into a staging folder inside the
+ * target directory, verify its checksum, extract it, check the expected files, then move the finished
+ * folder into place with one rename. A failure at any step removes the staging folder, so the target
+ * directory never holds a partial or unverified data set.
+ */
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataFormatError } from '../../errors.js';
+import { fetchVerified } from './fetch-file.js';
+import type { ProgressStream } from './progress.js';
+import type { DatasetSource } from './sources.js';
+import { extractTarGz } from './tar-extract.js';
+import { extractZip } from './zip-extract.js';
+
+/** The default data root of the CLI and loaders (relative to the working directory). */
+export const DEFAULT_DATA_DIR = 'data';
+
+/** Options of {@link downloadDataset}. */
+export interface DownloadOptions {
+  /** Data root; the data set lands in `<dir>/<source.name>`. */
+  readonly dir: string;
+  /** Replace an existing data set folder. */
+  readonly force?: boolean;
+  /** Fetch `<mirror>/<fileName>` instead of each file's URL (checksums still apply). */
+  readonly mirror?: string;
+  /** Progress bars (stderr in the CLI). */
+  readonly progress: ProgressStream;
+}
+
+/** What {@link downloadDataset} did. */
+export interface DownloadResult {
+  readonly status: 'downloaded' | 'present';
+  /** The data set folder. */
+  readonly path: string;
+  /** Files written, relative to `path` (empty when already present). */
+  readonly files: readonly string[];
+}
+
+function missingFiles(dir: string, expected: readonly string[]): string[] {
+  return expected.filter((f) => !existsSync(join(dir, f)));
+}
+
+/**
+ * Downloads, verifies and extracts `source` into `<dir>/<source.name>`. An existing complete folder is
+ * left alone (`status: 'present'`) unless `force`.
+ * @throws ChecksumError (temporary file deleted), DownloadError, DataFormatError for a bad archive or
+ *   missing expected files, or Error when the folder exists but is incomplete and `force` is off.
+ */
+export async function downloadDataset(source: DatasetSource, options: DownloadOptions): Promise<DownloadResult> {
+  const root = resolve(options.dir);
+  const target = join(root, source.name);
+  if (existsSync(target) && !options.force) {
+    const missing = missingFiles(target, source.expectFiles);
+    if (missing.length === 0) return { status: 'present', path: target, files: [] };
+    throw new Error(`${target} exists but lacks ${missing.join(', ')}; rerun with --force to replace it`);
+  }
+  mkdirSync(root, { recursive: true });
+  const staging = mkdtempSync(join(root, `.${source.name}.download-`));
+  try {
+    const extracted = join(staging, source.name);
+    mkdirSync(extracted);
+    const files: string[] = [];
+    for (const file of source.files) {
+      const url = options.mirror ? `${options.mirror.replace(/\/+$/, '')}/${file.fileName}` : file.url;
+      const temp = join(staging, `${file.fileName}.part`);
+      await fetchVerified(url, file, temp, options.progress);
+      if (source.archive === 'none') {
+        renameSync(temp, join(extracted, file.fileName));
+        files.push(file.fileName);
+      } else {
+        const written =
+          source.archive === 'zip' ? extractZip(temp, extracted, source.stripPrefix) : await extractTarGz(temp, extracted, source.stripPrefix);
+        rmSync(temp);
+        files.push(...written);
+      }
+    }
+    const missing = missingFiles(extracted, source.expectFiles);
+    if (missing.length > 0) {
+      throw new DataFormatError(source.files.map((f) => f.fileName).join(', '), `the download lacks ${missing.join(', ')} (under '${source.stripPrefix ?? ''}')`);
+    }
+    if (existsSync(target)) renameSync(target, join(staging, 'replaced'));
+    renameSync(extracted, target);
+    return { status: 'downloaded', path: target, files };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
