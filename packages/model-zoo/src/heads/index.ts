@@ -1,0 +1,2 @@
+export * from './bn-softmax.js';
+export * from './logit-l2.js';
