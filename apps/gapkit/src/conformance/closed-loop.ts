@@ -1,11 +1,62 @@
 /**
- * Closed loop: build the described model from the engine's ops, compute loss and gradients, step.
- * (Placeholder until the engine's ops land.)
+ * Closed loop: build the described model with the engine, then for every step compute the loss and
+ * gradients at the current parameters, compare them, step, and compare the parameters (and BatchNorm
+ * running statistics when the case gives them). `losses[steps]` is evaluated after the last step
+ * without updating the running statistics.
  */
-import { CaseError, type ConformanceCase } from './case.js';
-import type { FieldErrors } from './compare.js';
+import { noGrad, Tensor } from '@gapkit/autodiff';
+import { buildOptimizer } from './build-optimizer.js';
+import type { ConformanceCase, Tolerance } from './case.js';
+import { FieldErrors, worstFraction } from './compare.js';
+import { buildModel } from './model.js';
+import { buildParams } from './params.js';
 
-/** Runs a closed-loop case. */
+/** README defaults when `tolerance_by_field` does not give a field. */
+const DEFAULT_TOL: Record<string, Tolerance> = {
+  losses: { rtol: 1e-4, atol: 1e-6 },
+  grad0: { rtol: 1e-3, atol: 1e-6 },
+  grads_per_step: { rtol: 1e-3, atol: 1e-6 },
+  expected_buffers: { rtol: 1e-3, atol: 1e-5 },
+};
+
+/** Runs a closed-loop case; returns the worst error per field. */
 export function runClosedLoop(c: ConformanceCase): FieldErrors {
-  throw new CaseError(`${c.file}: closed-loop cases are not supported yet`);
+  const params = buildParams(c);
+  const model = buildModel(c, params);
+  const built = buildOptimizer(c, params);
+  const tol = (f: 'expected' | 'losses' | 'grad0' | 'grads_per_step' | 'expected_buffers'): Tolerance =>
+    c.tolerance_by_field?.[f] ?? (f === 'expected' ? c.tolerance : DEFAULT_TOL[f]);
+  const x = new Tensor(Float32Array.from(c.inputs!), c.model!.input_shape);
+  const labels = Int32Array.from(c.labels!);
+  const errors = new FieldErrors();
+  const compareGrads = (field: 'grad0' | 'grads_per_step', want: Record<string, number[]> | undefined, k: number) => {
+    if (!want) return;
+    for (const [name, g] of Object.entries(want)) {
+      const p = params.get(name)!;
+      const actual = p.grad ? p.grad.data : new Float32Array(p.size);
+      errors.add(field, worstFraction(actual, g, tol(field)), `step ${k + 1}, ${name}`);
+    }
+  };
+  for (let k = 0; k < c.steps; k++) {
+    built.setStep(k);
+    built.optimizer.zeroGrad();
+    const loss = model.loss(x, labels, true);
+    if (c.losses) errors.add('losses', worstFraction([loss.item()], [c.losses[k]], tol('losses')), `before step ${k + 1}`);
+    loss.backward();
+    if (k === 0) compareGrads('grad0', c.grad0, k);
+    compareGrads('grads_per_step', c.grads_per_step?.[k], k);
+    built.optimizer.step();
+    for (const [name, want] of Object.entries(c.expected[k])) {
+      errors.add('expected', worstFraction(params.get(name)!.data, want, tol('expected')), `step ${k + 1}, ${name}`);
+    }
+    for (const [name, want] of Object.entries(c.expected_buffers?.[k] ?? {})) {
+      const have = model.buffers.get(name);
+      errors.add('expected_buffers', have ? worstFraction(have, want, tol('expected_buffers')) : Number.POSITIVE_INFINITY, `step ${k + 1}, ${name}`);
+    }
+  }
+  if (c.losses) {
+    const last = noGrad(() => model.loss(x, labels, false));
+    errors.add('losses', worstFraction([last.item()], [c.losses[c.steps]], tol('losses')), `after step ${c.steps}`);
+  }
+  return errors;
 }
