@@ -32,7 +32,7 @@ describe('reductions: gradcheck', () => {
       fc.property(
         reduceArb.chain(([s, axes, keep]) => fc.tuple(fc.constant(s), fc.constant(axes), fc.constant(keep), distinctValuesArb(size(s)))),
         ([s, axes, keep, v]) => {
-          gradcheck((x) => max(x, axes, keep), [tensor(v, s)]);
+          gradcheck((x) => max(x, axes, keep), [tensor(v, s)], { eps: 5e-3 });
         },
       ),
       { numRuns: PROPERTY_RUNS },
