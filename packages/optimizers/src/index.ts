@@ -19,3 +19,4 @@ export * from './papers/adams.js';
 export * from './papers/lawn.js';
 export * from './papers/nd-adam.js';
 export * from './papers/sgds.js';
+export * from './registry.js';
