@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { add, assertFinite, exp, mul, noGrad, relu, sum, Tensor, tensor } from '../src/index.js';
+
+describe('graph and backward', () => {
+  it('accumulates gradients across two backward() calls', () => {
+    const x = tensor([1, 2], [2], { requiresGrad: true });
+    sum(mul(x, 3)).backward();
+    sum(mul(x, x)).backward();
+    // 3 + 2x = [5, 7]
+    expect(Array.from(x.grad!.data)).toEqual([5, 7]);
+  });
+
+  it('fan-out sums the contributions of every path', () => {
+    const x = tensor([2], [1], { requiresGrad: true });
+    // y = x·x + x → dy/dx = 2x + 1 = 5
+    sum(add(mul(x, x), x)).backward();
+    expect(x.grad!.data[0]).toBe(5);
+  });
+
+  it('noGrad builds no graph, even from inputs that require gradients', () => {
+    const x = tensor([1, 2], [2], { requiresGrad: true });
+    const y = noGrad(() => exp(mul(x, 2)));
+    expect(y.node).toBeNull();
+    expect(y.requiresGrad).toBe(false);
+    expect(() => sum(y).backward()).toThrow(/does not require a gradient/);
+  });
+
+  it('ops on constants build no graph', () => {
+    const y = mul(tensor([1], [1]), 2);
+    expect(y.node).toBeNull();
+  });
+
+  it('a 20,000-node chain backpropagates without overflowing the stack', () => {
+    const x = tensor([0.5], [1], { requiresGrad: true });
+    let y: Tensor = x;
+    for (let i = 0; i < 20_000; i++) y = add(y, 1e-4);
+    sum(y).backward();
+    expect(x.grad!.data[0]).toBe(1);
+  });
+
+  it('backward() on a non-scalar without a seed says what to do', () => {
+    const x = tensor([1, 2], [2], { requiresGrad: true });
+    expect(() => relu(x).backward()).toThrow(/backward\(\): called on a non-scalar .* without a seed/);
+    relu(x).backward(tensor([1, 1], [2]));
+    expect(Array.from(x.grad!.data)).toEqual([1, 1]);
+    expect(() => relu(x).backward(tensor([1], [1]))).toThrow(/seed shape \[1\] differs from output shape \[2\]/);
+  });
+
+  it('intermediate tensors get no .grad (their gradients are freed during backward)', () => {
+    const x = tensor([1, -1], [2], { requiresGrad: true });
+    const h = mul(x, 2);
+    sum(relu(h)).backward();
+    expect(h.grad).toBeNull();
+    expect(Array.from(x.grad!.data)).toEqual([2, 0]);
+  });
+});
+
+describe('construction errors', () => {
+  it('wrong data length names both counts and the shape', () => {
+    expect(() => tensor([1, 2, 3], [2, 2])).toThrow(/tensor: got 3 values for shape \[2, 2\], which needs 4/);
+    expect(() => new Tensor(new Float32Array(3), [2, 2])).toThrow(/data has 3 elements but shape \[2, 2\] needs 4/);
+    expect(() => tensor([1], [-1])).toThrow(/must hold non-negative integers/);
+  });
+});
+
+describe('assertFinite', () => {
+  it('names the first NaN or ±Inf', () => {
+    expect(() => assertFinite(tensor([0, Number.NaN], [2]), 'loss')).toThrow(/loss: element 1 is NaN/);
+    expect(() => assertFinite(new Float32Array([1, 2, -Infinity]), 'grad')).toThrow(/grad: element 2 is -Infinity/);
+    expect(() => assertFinite(tensor([1, 2], [2]), 'ok')).not.toThrow();
+  });
+});
