@@ -25,7 +25,7 @@ export interface SyntheticImplicitOptions {
   readonly minPerUser?: number;
   /** Default 60. */
   readonly maxPerUser?: number;
-  /** Scale of the latent term of the logit. Default 3. */
+  /** Scale of the latent term of the logit. Default 2. */
   readonly sharpness?: number;
   /** Standard deviation of the item popularity bias. Default 1. */
   readonly popularity?: number;
@@ -57,7 +57,7 @@ export function syntheticImplicit(rng: Rng, options: SyntheticImplicitOptions = 
   const rank = options.rank ?? 8;
   const minPerUser = options.minPerUser ?? 20;
   const maxPerUser = options.maxPerUser ?? 60;
-  const sharpness = options.sharpness ?? 3;
+  const sharpness = options.sharpness ?? 2;
   const popularity = options.popularity ?? 1;
   for (const [name, v] of Object.entries({ numUsers, numItems, rank, minPerUser, maxPerUser })) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`syntheticImplicit: ${name} must be a positive integer, got ${v}`);
