@@ -1,4 +1,4 @@
-/** A one-line progress bar on stderr (redrawn in place on a TTY, a line per 10% otherwise). */
+/** A one-line progress bar on stderr (redrawn in place on a TTY, a line per quarter otherwise). */
 export class Progress {
   private lastDecile = -1;
   private readonly label: string;
@@ -20,10 +20,10 @@ export class Progress {
       if (done >= this.total) this.stream.write('\n');
       return;
     }
-    const decile = Math.floor(frac * 10);
+    const decile = Math.floor(frac * 4);
     if (decile !== this.lastDecile) {
       this.lastDecile = decile;
-      this.stream.write(`${this.label} ${(frac * 100).toFixed(0)}% ${extra}\n`);
+      if (decile > 0 && decile < 4) this.stream.write(`${this.label} ${(frac * 100).toFixed(0)}% ${extra}\n`);
     }
   }
 }
