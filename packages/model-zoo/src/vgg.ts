@@ -11,7 +11,7 @@
  * the feature extractor); `classifier.*` carries `classifier`. Conv kernels have unitAxes [1, 2, 3],
  * linear weights [1].
  */
-import { BatchNorm2d, Conv2d, Dropout, flatten, Linear, MaxPool2d, Module, ReLU, type Rng, type Tensor } from '@gapkit/autodiff';
+import { BatchNorm2d, Conv2d, Dropout, flatten, Linear, MaxPool2d, Module, ReLU, Rng, type Tensor } from '@gapkit/autodiff';
 import { finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
 import type { ClassifierOptions, TensorModule } from './types.js';
@@ -110,7 +110,8 @@ export class Vgg extends Module {
       const fc = new Linear(inF, h, rng, { bias: true });
       fcs.push(fc);
       this.hidden.push(fc, new ReLU());
-      if (c.dropRate > 0) this.hidden.push(new Dropout(c.dropRate, rng.fork()));
+      // Dropout draws from its own stream, seeded from the init stream.
+      if (c.dropRate > 0) this.hidden.push(new Dropout(c.dropRate, new Rng(rng.nextU32())));
       inF = h;
     }
     this.classifier = new Linear(inF, c.numClasses, rng, { bias: true });

@@ -26,7 +26,7 @@ import {
   kaimingNormal,
   Linear,
   Module,
-  type Rng,
+  Rng,
   relu,
   type Tensor,
 } from '@gapkit/autodiff';
@@ -118,7 +118,8 @@ export class PreActBlock extends Module {
     this.bn2 = makeBn(outC, c.fixedBnScale);
     this.conv2 = kaimingConv(outC, outC, 3, 1, rng);
     this.shortcut = inC !== outC || stride !== 1 ? kaimingConv(inC, outC, 1, stride, rng) : null;
-    this.dropout = c.dropRate > 0 ? new Dropout(c.dropRate, rng.fork()) : null;
+    // Dropout draws from its own stream, seeded from the init stream.
+    this.dropout = c.dropRate > 0 ? new Dropout(c.dropRate, new Rng(rng.nextU32())) : null;
   }
 
   forward(x: Tensor): Tensor {

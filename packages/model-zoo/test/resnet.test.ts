@@ -111,7 +111,7 @@ describe('ResNet (CIFAR, kuangliu)', () => {
     expect(() => resnet({ blocks: [1, 1] }, rng)).toThrow('resnet: blocks must be a list as long as widths (3 stages), got [1, 1]');
     expect(() => resnet({ numClasses: 0 }, rng)).toThrow('resnet: numClasses must be a positive integer, got 0');
     expect(() => MODELS.resnet18.build({ baseWidth: 0 }, rng)).toThrow('resnet18: baseWidth must be a positive integer, got 0');
-    expect(() => MODELS.resnet18.build({ blocks: [1] } as never, rng)).toThrow("resnet18: unknown option 'blocks'");
+    expect(() => MODELS.resnet18.build({ blocks: [1] } as never /* an untyped caller, e.g. the CLI */, rng)).toThrow("resnet18: unknown option 'blocks'");
   });
 });
 
