@@ -54,7 +54,9 @@ describe('Batcher', () => {
   it('without augmentation or normalization, x is the pixels / 255; with it, (pixel/255 − mean)/std', () => {
     const plain = [...new Batcher(ds, { batchSize: 23, rng: new Rng(1), shuffle: false }).epoch()][0];
     expect(Array.from(plain.indices)).toEqual(Array.from({ length: 23 }, (_, i) => i));
-    plain.x.forEach((v, i) => expect(v).toBeCloseTo(ds.images[i] / 255, 6));
+    plain.x.forEach((v, i) => {
+      expect(v).toBeCloseTo(ds.images[i] / 255, 6);
+    });
     const norm = [...new Batcher(ds, { batchSize: 23, rng: new Rng(1), shuffle: false, normalize: CIFAR10_NORMALIZATION }).epoch()][0];
     norm.x.forEach((v, i) => {
       const c = Math.floor((i % 60) / 20);

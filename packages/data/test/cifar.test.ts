@@ -38,7 +38,9 @@ describe('parseCifar10', () => {
         const bytes = concat(recs.map(([y, px]) => concat([Uint8Array.of(y), px])));
         const ds = parseCifar10(bytes, 'p.bin');
         expect(Array.from(ds.labels)).toEqual(recs.map(([y]) => y));
-        recs.forEach(([, px], k) => expect(Buffer.from(ds.images.subarray(k * 3072, (k + 1) * 3072)).equals(Buffer.from(px))).toBe(true));
+        recs.forEach(([, px], k) => {
+      expect(Buffer.from(ds.images.subarray(k * 3072, (k + 1) * 3072)).equals(Buffer.from(px))).toBe(true);
+    });
       }),
       { numRuns: 30 },
     );

@@ -7,7 +7,9 @@ import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdxImages, parseIdxLabels, par
 function idx(words: number[], payload: number[]): Uint8Array {
   const out = new Uint8Array(words.length * 4 + payload.length);
   const view = new DataView(out.buffer);
-  words.forEach((w, i) => view.setUint32(i * 4, w, false));
+  words.forEach((w, i) => {
+    view.setUint32(i * 4, w, false);
+  });
   out.set(payload, words.length * 4);
   return out;
 }

@@ -20,7 +20,9 @@ describe('softmaxRows', () => {
         const p = softmaxRows(row, 3);
         const q = softmaxRows(row.map((v) => v + shift), 3);
         expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
-        p.forEach((v, c) => expect(v).toBeCloseTo(q[c], 5));
+        p.forEach((v, c) => {
+      expect(v).toBeCloseTo(q[c], 5);
+    });
       }),
     );
   });
@@ -59,7 +61,7 @@ describe('expectedCalibrationError', () => {
     const rowArb = fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.nat(2));
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 1, maxLength: 40 }), (rows) => {
-        const probs = softmaxRows(rows.flatMap(([a, b, c]) => [a, b, c]), 3);
+        const probs = softmaxRows(rows.flatMap((r) => r.slice(0, 3)), 3);
         const labels = Int32Array.from(rows, (r) => r[3]);
         const pred = argmaxRows(probs, 3);
         const meanConf = Array.from(pred).reduce((s, p, r) => s + probs[r * 3 + p], 0) / rows.length;

@@ -15,7 +15,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function idx(words: number[], payload: Uint8Array): Buffer {
   const head = Buffer.alloc(words.length * 4);
-  words.forEach((w, i) => head.writeUInt32BE(w, i * 4));
+  words.forEach((w, i) => {
+    head.writeUInt32BE(w, i * 4);
+  });
   return Buffer.concat([head, payload]);
 }
 
@@ -42,7 +44,7 @@ describe('missing data', () => {
   });
 
   it('a folder under another name still says which data set to download', () => {
-    expect(() => loadCifar10(join(root, 'my-cifar'))).toThrow(/gapkit download cifar10 --dir <root>  \(it creates <root>\/cifar10; pass that folder here\)/);
+    expect(() => loadCifar10(join(root, 'my-cifar'))).toThrow(/gapkit download cifar10 --dir <root> {2}\(it creates <root>\/cifar10; pass that folder here\)/);
   });
 
   it('a missing file inside an existing folder names the file', () => {

@@ -39,12 +39,16 @@ describe.skipIf(cifar10Dir === null)('CIFAR-10 (shared/data/cifar10)', () => {
   it('training subset channel means are 125.86 / 123.21 / 114.00 on 0..255 (README §1)', () => {
     const { mean } = channelStats(train);
     const documented = [125.86, 123.21, 114.0];
-    mean.forEach((m, c) => expect(m * 255).toBeCloseTo(documented[c], 1));
+    mean.forEach((m, c) => {
+      expect(m * 255).toBeCloseTo(documented[c], 1);
+    });
   });
 
   it('test set channel means are 0.4942 / 0.4851 / 0.4504 (README §1)', () => {
     const { mean } = channelStats(test);
-    [0.4942, 0.4851, 0.4504].forEach((v, c) => expect(mean[c]).toBeCloseTo(v, 3));
+    [0.4942, 0.4851, 0.4504].forEach((v, c) => {
+      expect(mean[c]).toBeCloseTo(v, 3);
+    });
   });
 
   it('keeps the record layout: image k is bytes 1..3072 of record k, label byte 0', () => {
@@ -95,6 +99,8 @@ describe.skipIf(cifar100Dir === null)('CIFAR-100 (shared/data/cifar100)', () => 
   it('subset channel means lie within 0.02 of the full training-set means 0.5071/0.4865/0.4409 (README §2)', () => {
     // README documents only full-set statistics; 2,000 images give a sampling error far below 0.02.
     const { mean } = channelStats(train);
-    mean.forEach((m, c) => expect(Math.abs(m - CIFAR100_NORMALIZATION.mean[c])).toBeLessThan(0.02));
+    mean.forEach((m, c) => {
+      expect(Math.abs(m - CIFAR100_NORMALIZATION.mean[c])).toBeLessThan(0.02);
+    });
   });
 });
