@@ -1,0 +1,63 @@
+/**
+ * Engine child process: builds one engine, then runs workloads on request, timing each repetition
+ * (warm-up first, then up to `maxReps` or until `budgetMs` is spent, at least one) and reporting the
+ * process's peak RSS. Exits when asked or when the parent goes away.
+ */
+import type { Engine, Prepared } from './engine.js';
+import { createEngine } from './engines.js';
+import type { Reply, Request } from './protocol.js';
+import { workloadByName } from './workloads.js';
+
+let engine: Engine | null = null;
+let current: { name: string; prepared: Prepared } | null = null;
+
+function send(r: Reply): void {
+  process.send?.(r);
+}
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+async function timed(p: Prepared): Promise<number> {
+  const t0 = performance.now();
+  await p.run();
+  return performance.now() - t0;
+}
+
+async function handle(req: Request): Promise<void> {
+  if (req.type === 'exit') {
+    current?.prepared.dispose();
+    engine?.dispose();
+    process.exit(0);
+  }
+  if (req.type === 'init') {
+    engine = await createEngine(req.engine);
+    send({ type: 'ready', describe: engine.describe() });
+    return;
+  }
+  if (engine === null) throw new Error('run before init');
+  if (current?.name !== req.workload) {
+    current?.prepared.dispose();
+    current = { name: req.workload, prepared: await engine.prepare(workloadByName(req.workload)) };
+  }
+  const p = current.prepared;
+  const warmupMs: number[] = [];
+  // Warm-up stops early once it has spent the budget (a 1-minute step needs no second warm-up).
+  for (let i = 0, spent = 0; i < req.warmup && spent < req.budgetMs; i++) {
+    warmupMs.push(await timed(p));
+    spent += warmupMs[i];
+  }
+  const times: number[] = [];
+  const start = performance.now();
+  do times.push(await timed(p));
+  while (times.length < req.maxReps && performance.now() - start < req.budgetMs);
+  send({ type: 'result', times, warmupMs, describe: engine.describe(), peakRssMb: peakRssMb() });
+}
+
+process.on('message', (msg: Request) => {
+  handle(msg).catch((e: unknown) => {
+    send({ type: 'error', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+  });
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,19 @@
+/** What every benchmarked engine provides inside its own process. */
+import type { Workload } from './workloads.js';
+
+/** A prepared workload: `run()` does one repetition and returns only when the result is computed. */
+export interface Prepared {
+  run(): void | Promise<void>;
+  /** Frees the workload's tensors. */
+  dispose(): void;
+}
+
+/** An engine (a gapkit backend or a TF.js backend) living in the current process. */
+export interface Engine {
+  /** e.g. `gapkit-wasm`, `tfjs-cpu`. */
+  readonly name: string;
+  /** Facts printed in the run log: backend, mode, precision, threads, kernel choices. */
+  describe(): Record<string, string>;
+  prepare(w: Workload): Promise<Prepared>;
+  dispose(): void;
+}

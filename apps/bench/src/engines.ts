@@ -1,0 +1,35 @@
+/** Engine names and how to build each one (loaded lazily, so a process only loads its own engine). */
+import type { Engine } from './engine.js';
+
+/** gapkit backends benchmarked, as `gapkit-<backend>[-<mode>]`. */
+export const GAPKIT_ENGINES = ['gapkit-cpu', 'gapkit-wasm', 'gapkit-auto', 'gapkit-gpujs-webasm', 'gapkit-gpujs-cpu', 'gapkit-gpujs-headlessgl'] as const;
+/** TF.js peers. */
+export const TFJS_ENGINES = ['tfjs-cpu', 'tfjs-wasm'] as const;
+export const ALL_ENGINES: readonly string[] = [...GAPKIT_ENGINES, ...TFJS_ENGINES];
+
+/** Why an engine cannot run here, or null when it can. */
+export async function unavailableReason(name: string): Promise<string | null> {
+  if (name === 'gapkit-gpujs-headlessgl') {
+    const { modeSupport } = await import('@gapkit/backend-gpujs');
+    const s = modeSupport('headlessgl');
+    return s.supported ? null : s.reason;
+  }
+  if (name === 'gapkit-wasm') {
+    const { isWasmSimdSupported } = await import('@gapkit/autodiff');
+    return isWasmSimdSupported() ? null : 'no WebAssembly SIMD in this runtime';
+  }
+  return ALL_ENGINES.includes(name) ? null : `unknown engine '${name}'`;
+}
+
+/** Builds the engine `name` in this process. */
+export async function createEngine(name: string): Promise<Engine> {
+  if (name.startsWith('gapkit-')) {
+    const { createGapkitEngine } = await import('./gapkit-engine.js');
+    return createGapkitEngine(name);
+  }
+  if (name === 'tfjs-cpu' || name === 'tfjs-wasm') {
+    const { createTfjsEngine } = await import('./tfjs/tfjs-engine.js');
+    return createTfjsEngine(name);
+  }
+  throw new Error(`unknown engine '${name}'`);
+}

@@ -1,0 +1,110 @@
+/** The printed table (ratios against the TF.js peers), the targets check and the JSON document. */
+import type { Measurement } from './runner.js';
+import { median } from './stats.js';
+import { flopsOf, itemsOf, type Workload } from './workloads.js';
+
+/** One row of the JSON `results` array. */
+export interface ResultRow {
+  readonly workload: string;
+  readonly engine: string;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly peakRssMb?: number;
+  readonly reps: number;
+  readonly rounds: number;
+  readonly error?: string;
+}
+
+/** Summaries of the measurements (rows without timings carry only the error). */
+export function summarize(ms: readonly Measurement[]): ResultRow[] {
+  return ms.map((m) => ({
+    workload: m.workload,
+    engine: m.engine,
+    medianMs: m.times.length ? median(m.times) : Number.NaN,
+    minMs: m.times.length ? Math.min(...m.times) : Number.NaN,
+    maxMs: m.times.length ? Math.max(...m.times) : Number.NaN,
+    ...(m.peakRssMb !== undefined ? { peakRssMb: Math.round(m.peakRssMb * 10) / 10 } : {}),
+    reps: m.times.length,
+    rounds: m.rounds,
+    ...(m.error ? { error: m.error.split('\n')[0] } : {}),
+  }));
+}
+
+function ms(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`;
+}
+
+function ratio(peer: ResultRow | undefined, row: ResultRow): string {
+  if (!peer || !Number.isFinite(peer.medianMs) || !Number.isFinite(row.medianMs)) return '–';
+  const r = peer.medianMs / row.medianMs;
+  return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
+}
+
+function rate(w: Workload, row: ResultRow): string {
+  if (!Number.isFinite(row.medianMs)) return '–';
+  const f = flopsOf(w);
+  if (f !== null) return `${(f / row.medianMs / 1e6).toFixed(2)} GFLOP/s`;
+  const items = itemsOf(w)!;
+  const per = items / (row.medianMs / 1000);
+  return `${per >= 1000 ? per.toFixed(0) : per.toFixed(1)} ${w.kind === 'train' && w.model === 'ncf' ? 'samples/s' : 'img/s'}`;
+}
+
+/** A markdown table: one block of rows per workload, speed-ups against tfjs-cpu and tfjs-wasm. */
+export function table(workloads: readonly Workload[], rows: readonly ResultRow[]): string {
+  const head = ['workload', 'engine', 'median', 'min – max', 'rate', 'vs tfjs-cpu', 'vs tfjs-wasm', 'peak RSS', 'reps×rounds'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const w of workloads) {
+    const rs = rows.filter((r) => r.workload === w.name);
+    const cpu = rs.find((r) => r.engine === 'tfjs-cpu');
+    const wasm = rs.find((r) => r.engine === 'tfjs-wasm');
+    for (const r of rs) {
+      lines.push(
+        `| ${w.name} | ${r.engine} | ${r.error ? `ERROR: ${r.error.slice(0, 60)}` : ms(r.medianMs)} | ${ms(r.minMs)} – ${ms(r.maxMs)} | ${rate(w, r)} | ${ratio(cpu, r)} | ${ratio(wasm, r)} | ${r.peakRssMb !== undefined ? `${r.peakRssMb.toFixed(0)} MiB` : ''} | ${r.reps}×${r.rounds} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function find(rows: readonly ResultRow[], w: string, e: string): ResultRow | undefined {
+  const r = rows.find((x) => x.workload === w && x.engine === e);
+  return r && Number.isFinite(r.medianMs) ? r : undefined;
+}
+
+/** The issue's targets, each with the measured value and pass/fail, for `engine` (default gapkit-auto). */
+export function targets(rows: readonly ResultRow[], engine: string): string[] {
+  const out: string[] = [];
+  const check = (label: string, w: string, peer: string, need: number) => {
+    const a = find(rows, w, engine);
+    const p = find(rows, w, peer);
+    if (!a || !p) return out.push(`- ${label}: not measured`);
+    const r = p.medianMs / a.medianMs;
+    out.push(`- ${label}: ${r.toFixed(2)}× (${ms(a.medianMs)} vs ${ms(p.medianMs)}) → ${r >= need ? 'MET' : 'MISSED'}`);
+  };
+  check('ResNet-8 step ≥ 2× tfjs-wasm', 'train-resnet8-b64', 'tfjs-wasm', 2);
+  check('NCF step ≥ 1× tfjs-wasm', 'train-ncf-b1024', 'tfjs-wasm', 1);
+  check('NCF step ≥ 5× tfjs-cpu', 'train-ncf-b1024', 'tfjs-cpu', 5);
+  check('matmul 512 ≥ 5× tfjs-cpu', 'matmul-512', 'tfjs-cpu', 5);
+  const res = find(rows, 'train-resnet8-b64', engine);
+  if (res?.peakRssMb !== undefined) out.push(`- ResNet-8 peak RSS ≤ 250 MiB: ${res.peakRssMb.toFixed(0)} MiB → ${res.peakRssMb <= 250 ? 'MET' : 'MISSED'}`);
+  if (res) {
+    const ips = 64 / (res.medianMs / 1000);
+    out.push(`- stretch, ResNet-8 within 4× of 1-thread PyTorch (≈650 img/s, performance.md): ${ips.toFixed(0)} img/s = 1/${(650 / ips).toFixed(2)} → ${ips >= 650 / 4 ? 'MET' : 'MISSED'}`);
+  }
+  return out;
+}
+
+/** Rows where `auto` is slower than the cpu backend beyond the two engines' own spread. */
+export function autoVsCpu(rows: readonly ResultRow[]): string[] {
+  const out: string[] = [];
+  for (const a of rows.filter((r) => r.engine === 'gapkit-auto')) {
+    const c = find(rows, a.workload, 'gapkit-cpu');
+    if (!c || !Number.isFinite(a.medianMs)) continue;
+    const r = c.medianMs / a.medianMs;
+    const noise = a.medianMs > c.maxMs;
+    out.push(`- ${a.workload}: auto ${ms(a.medianMs)} vs cpu ${ms(c.medianMs)} (${r.toFixed(2)}×)${noise ? ' ← SLOWER than cpu beyond its max' : ''}`);
+  }
+  return out;
+}

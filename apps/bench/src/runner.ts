@@ -1,0 +1,116 @@
+/**
+ * The schedule: kernels (matmul, conv) run in one long-lived child per engine, interleaved round by
+ * round in a shuffled engine order; each training run is a fresh child per engine and round, so its
+ * peak RSS is that run's own.
+ */
+import { EngineProcess } from './engine-process.js';
+import type { RunSettings } from './settings.js';
+import { shuffled } from './stats.js';
+import type { Workload } from './workloads.js';
+
+/** Everything measured for one (workload, engine). */
+export interface Measurement {
+  readonly workload: string;
+  readonly engine: string;
+  readonly times: number[];
+  readonly warmupMs: number[];
+  rounds: number;
+  peakRssMb?: number;
+  error?: string;
+}
+
+export type Log = (line: string) => void;
+
+function entry(all: Map<string, Measurement>, workload: string, engine: string): Measurement {
+  const key = `${workload}\u0000${engine}`;
+  let m = all.get(key);
+  if (m === undefined) {
+    m = { workload, engine, times: [], warmupMs: [], rounds: 0 };
+    all.set(key, m);
+  }
+  return m;
+}
+
+function fmt(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms.toFixed(2);
+}
+
+/** Runs every workload on every engine; returns measurements and each engine's last describe(). */
+export async function runAll(
+  workloads: readonly Workload[],
+  engines: readonly string[],
+  s: RunSettings,
+  log: Log,
+): Promise<{ measurements: Measurement[]; describes: Record<string, Record<string, string>> }> {
+  const all = new Map<string, Measurement>();
+  const describes: Record<string, Record<string, string>> = {};
+  const kernelsW = workloads.filter((w) => w.kind !== 'train');
+  const trainW = workloads.filter((w) => w.kind === 'train');
+
+  if (kernelsW.length > 0) {
+    const procs = new Map<string, EngineProcess>();
+    for (const e of engines) {
+      try {
+        const p = await EngineProcess.start(e);
+        procs.set(e, p);
+        log(`engine ${e}: ${JSON.stringify(p.describe)}`);
+      } catch (err) {
+        log(`engine ${e}: FAILED to start: ${String(err)}`);
+      }
+    }
+    let seed = 1;
+    for (const w of kernelsW) {
+      const slow = new Set<string>();
+      for (let r = 0; r < s.rounds; r++) {
+        for (const e of shuffled([...procs.keys()], seed++)) {
+          if (r > 0 && slow.has(e)) continue;
+          const m = entry(all, w.name, e);
+          if (m.error) continue;
+          try {
+            const res = await procs.get(e)!.run(w.name, r === 0 ? s.warmup : 0, s.maxReps, s.budgetMs);
+            m.times.push(...res.times);
+            m.warmupMs.push(...res.warmupMs);
+            m.rounds++;
+            if (Math.min(...res.times) > s.slowMs) slow.add(e);
+            describes[e] = res.describe;
+            log(`[${w.name}] round ${r + 1}/${s.rounds} ${e}: ${res.times.map(fmt).join(' ')} ms`);
+          } catch (err) {
+            m.error = String(err);
+            log(`[${w.name}] ${e}: ERROR ${m.error}`);
+          }
+        }
+      }
+    }
+    for (const p of procs.values()) await p.close();
+  }
+
+  let seed = 100;
+  for (const w of trainW) {
+    const slow = new Set<string>();
+    for (let r = 0; r < s.train.rounds; r++) {
+      for (const e of shuffled(engines, seed++)) {
+        if (r > 0 && slow.has(e)) continue;
+        const m = entry(all, w.name, e);
+        if (m.error) continue;
+        let p: EngineProcess | null = null;
+        try {
+          p = await EngineProcess.start(e);
+          const res = await p.run(w.name, s.train.warmup, s.train.maxReps, s.train.budgetMs);
+          m.times.push(...res.times);
+          m.warmupMs.push(...res.warmupMs);
+          m.rounds++;
+          m.peakRssMb = Math.max(m.peakRssMb ?? 0, res.peakRssMb);
+          if (Math.min(...res.times) > s.train.slowMs) slow.add(e);
+          describes[e] = res.describe;
+          log(`[${w.name}] round ${r + 1}/${s.train.rounds} ${e}: ${res.times.map(fmt).join(' ')} ms, peak RSS ${res.peakRssMb.toFixed(0)} MiB`);
+        } catch (err) {
+          m.error = String(err);
+          log(`[${w.name}] ${e}: ERROR ${m.error}`);
+        } finally {
+          await p?.close();
+        }
+      }
+    }
+  }
+  return { measurements: [...all.values()], describes };
+}

@@ -1,0 +1,34 @@
+/** How much each workload is repeated, for full and `--quick` runs. */
+
+export interface RunSettings {
+  /** Interleaved rounds (every engine once per round, in a shuffled order). */
+  readonly rounds: number;
+  /** Untimed repetitions before the first timed round (two let `auto` finish calibrating). */
+  readonly warmup: number;
+  /** Timed repetitions per engine per round, at most... */
+  readonly maxReps: number;
+  /** ...and stop adding repetitions once a round has spent this long (at least one runs). */
+  readonly budgetMs: number;
+  /** An engine whose repetition takes longer than this runs only the first round. */
+  readonly slowMs: number;
+  /** The same for training workloads (each round is a fresh child process). */
+  readonly train: { readonly rounds: number; readonly warmup: number; readonly maxReps: number; readonly budgetMs: number; readonly slowMs: number };
+}
+
+export const FULL: RunSettings = {
+  rounds: 3,
+  warmup: 2,
+  maxReps: 15,
+  budgetMs: 1500,
+  slowMs: 4000,
+  train: { rounds: 3, warmup: 2, maxReps: 10, budgetMs: 8000, slowMs: 20000 },
+};
+
+export const QUICK: RunSettings = {
+  rounds: 1,
+  warmup: 2,
+  maxReps: 3,
+  budgetMs: 300,
+  slowMs: 1000,
+  train: { rounds: 1, warmup: 2, maxReps: 2, budgetMs: 1500, slowMs: 5000 },
+};

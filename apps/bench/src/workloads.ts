@@ -1,0 +1,69 @@
+/** The benchmark's workloads: names (as written to JSON), sizes and FLOP counts. */
+
+/** A square matmul C = A·B of size n. */
+export interface MatmulWorkload {
+  readonly kind: 'matmul';
+  readonly name: string;
+  readonly n: number;
+}
+
+/** A 3×3, stride 1, pad 1 convolution at batch 32, forward only or forward + both gradients. */
+export interface ConvWorkload {
+  readonly kind: 'conv';
+  readonly name: string;
+  readonly batch: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly size: number;
+  readonly backward: boolean;
+}
+
+/** One training step (forward, backward, Adam) of a model, run in its own child process. */
+export interface TrainWorkload {
+  readonly kind: 'train';
+  readonly name: string;
+  readonly model: 'resnet8' | 'ncf';
+  readonly batch: number;
+}
+
+export type Workload = MatmulWorkload | ConvWorkload | TrainWorkload;
+
+const conv = (inC: number, outC: number, size: number, backward: boolean): ConvWorkload => ({
+  kind: 'conv',
+  name: `conv-${inC}to${outC}-${size}px-${backward ? 'fwdbwd' : 'fwd'}`,
+  batch: 32,
+  inChannels: inC,
+  outChannels: outC,
+  size,
+  backward,
+});
+
+/** Every workload, in the order they run and print. */
+export const WORKLOADS: readonly Workload[] = [
+  ...[128, 256, 512, 1024].map((n): MatmulWorkload => ({ kind: 'matmul', name: `matmul-${n}`, n })),
+  conv(16, 32, 32, false),
+  conv(16, 32, 32, true),
+  conv(64, 64, 16, false),
+  conv(64, 64, 16, true),
+  { kind: 'train', name: 'train-resnet8-b64', model: 'resnet8', batch: 64 },
+  { kind: 'train', name: 'train-ncf-b1024', model: 'ncf', batch: 1024 },
+];
+
+/** The workload called `name`. */
+export function workloadByName(name: string): Workload {
+  const w = WORKLOADS.find((x) => x.name === name);
+  if (w === undefined) throw new Error(`unknown workload '${name}' (expected one of ${WORKLOADS.map((x) => x.name).join(', ')})`);
+  return w;
+}
+
+/** Floating-point operations of one repetition (multiply-add = 2; fwd+bwd = 3× forward), or null. */
+export function flopsOf(w: Workload): number | null {
+  if (w.kind === 'matmul') return 2 * w.n ** 3;
+  if (w.kind === 'conv') return (w.backward ? 3 : 1) * 2 * w.batch * w.outChannels * w.size * w.size * w.inChannels * 9;
+  return null;
+}
+
+/** Items processed per repetition (images or samples) for training workloads. */
+export function itemsOf(w: Workload): number | null {
+  return w.kind === 'train' ? w.batch : null;
+}
