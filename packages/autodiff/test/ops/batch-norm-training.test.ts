@@ -56,14 +56,16 @@ describe('batchNormTraining (fused primitive)', () => {
         const ref = composite(x, g, b, 1e-3);
         ref.backward(seed);
         expectClose(fused, ref, { rtol: 1e-4, atol: 1e-5, what: 'y' });
-        [x, g, b].forEach((t, k) => expectClose(grads[k], t.grad!, { rtol: 1e-3, atol: 1e-4, what: `grad ${k}` }));
+        [x, g, b].forEach((t, k) => {
+          expectClose(grads[k], t.grad!, { rtol: 1e-3, atol: 1e-4, what: `grad ${k}` });
+        });
       }),
       { numRuns: 15 },
     );
   });
 
   it('gradcheck for x, gamma and beta on [N, C] and [N, C, H, W]', () => {
-    const arb = fc.constantFrom([4, 2], [2, 2, 2, 2], [3, 1, 2, 1]).chain((s) =>
+    const arb = fc.constantFrom<number[]>([4, 2], [2, 2, 2, 2], [3, 1, 2, 1]).chain((s) =>
       fc.tuple(
         valuesArb(s.reduce((p, d) => p * d, 1)).map((v) => tensor(v, s)),
         valuesArb(s[1]).map((v) => tensor(v, [s[1]])),
