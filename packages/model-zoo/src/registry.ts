@@ -91,13 +91,13 @@ function recommender<O extends NcfTableOptions>(e: RecommenderEntry<O>): Recomme
 
 const KUANGLIU = 'kuangliu/pytorch-cifar as used by Padam (uclaml/Padam) and SWD';
 
-function resnetPresetEntry(depth: 18 | 34, expected: string): ClassifierEntry<ResNetPresetOptions> {
+function resnetPresetEntry(depth: 18 | 34): ClassifierEntry<ResNetPresetOptions> {
   const where = `resnet${depth}`;
   return {
     name: where,
     kind: 'classifier',
     description: `ResNet-${depth} for CIFAR: post-activation BasicBlocks, widths 64/128/256/512 (knob: baseWidth)`,
-    source: `${KUANGLIU}, models/resnet.py; spec §9 (${expected} params on CIFAR-10)`,
+    source: `${KUANGLIU}, models/resnet.py; spec §9`,
     defaults: RESNET_PRESET_DEFAULTS,
     variants: [{ label: `ResNet-${depth}`, options: {} }],
     build: (opts, rng) => new ResNet(resolveResNet(resnetPreset(depth, opts), where), rng),
@@ -128,8 +128,8 @@ function vggEntry(depth: VggDepth, name: string, extra: Partial<VggOptions>, des
 
 /** Every model and variant, by name. */
 export const MODELS = {
-  resnet18: resnetPresetEntry(18, '11,173,962'),
-  resnet34: resnetPresetEntry(34, '21,282,122'),
+  resnet18: resnetPresetEntry(18),
+  resnet34: resnetPresetEntry(34),
   resnet: classifier<ResNetOptions>({
     name: 'resnet',
     kind: 'classifier',
