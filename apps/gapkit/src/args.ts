@@ -14,11 +14,17 @@ export type OptionSpec =
 
 export type OptionValue<S extends OptionSpec> = S extends { kind: 'flag' }
   ? boolean
-  : S extends { kind: 'string' }
-    ? string | undefined
-    : S extends { kind: 'int' | 'number' }
-      ? number | undefined
-      : readonly string[] | undefined;
+  : S extends { kind: 'string'; default: string }
+    ? string
+    : S extends { kind: 'string' }
+      ? string | undefined
+      : S extends { kind: 'int' | 'number'; default: number }
+        ? number
+        : S extends { kind: 'int' | 'number' }
+          ? number | undefined
+          : S extends { kind: 'list'; default: readonly string[] }
+            ? readonly string[]
+            : readonly string[] | undefined;
 
 export interface Parsed<T extends Record<string, OptionSpec>> {
   readonly options: { [K in keyof T]: OptionValue<T[K]> };
