@@ -1,5 +1,6 @@
 import { shapeToString, sizeOf } from '../shape.js';
 import { fromOp, Tensor } from '../tensor.js';
+import { channelMoments } from './channel-moments.js';
 
 /** The normalized output and the batch statistics it used (per channel, float64). */
 export interface BatchNormTrainingResult {
@@ -29,28 +30,8 @@ export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta
   const inner = sizeOf(x.shape.slice(2));
   const count = n * inner;
   const X = x.data;
-  const mean = new Float64Array(c);
-  const varBiased = new Float64Array(c);
-  const invStd = new Float64Array(c);
-  for (let ch = 0; ch < c; ch++) {
-    let s = 0;
-    for (let b = 0; b < n; b++) {
-      const base = (b * c + ch) * inner;
-      for (let i = 0; i < inner; i++) s += X[base + i];
-    }
-    const mu = s / count;
-    let q = 0;
-    for (let b = 0; b < n; b++) {
-      const base = (b * c + ch) * inner;
-      for (let i = 0; i < inner; i++) {
-        const d = X[base + i] - mu;
-        q += d * d;
-      }
-    }
-    mean[ch] = mu;
-    varBiased[ch] = q / count;
-    invStd[ch] = 1 / Math.sqrt(q / count + eps);
-  }
+  const { mean, varBiased } = channelMoments(X, n, c, inner);
+  const invStd = varBiased.map((v) => 1 / Math.sqrt(v + eps));
   const G = gamma instanceof Tensor ? gamma.data : null;
   const fixedScale = typeof gamma === 'number' ? gamma : 1;
   const scaleOf = (ch: number): number => (G ? G[ch] : fixedScale);
