@@ -44,7 +44,8 @@ export interface OptimizerStateDict {
   steps: number;
   params: { name: string; shape: number[] }[];
   groups: { params: string[]; options: Record<string, unknown> }[];
-  state: Record<string, Record<string, StateValue>>;
+  /** Buffers are Float32Arrays from `stateDict()`, or plain number arrays after `stateDictToJSON`. */
+  state: Record<string, Record<string, StateValue | number[]>>;
   /** Optimizer-specific extras (LAWN: phase and c_ℓ). */
   extra: Record<string, unknown>;
 }
@@ -65,8 +66,24 @@ function isGroupList<O>(arg: ParamsArg<O>): arg is readonly GroupSpec<O>[] {
   return arg.length > 0 && !('data' in arg[0]);
 }
 
-function copyValue(v: StateValue): StateValue {
-  return v instanceof Float32Array ? v.slice() : v;
+function copyValue(v: StateValue | number[]): StateValue {
+  return v instanceof Float32Array ? v.slice() : Array.isArray(v) ? Float32Array.from(v) : v;
+}
+
+function isBuffer(v: unknown): v is Float32Array | number[] {
+  return v instanceof Float32Array || (Array.isArray(v) && v.every((x) => typeof x === 'number'));
+}
+
+/**
+ * A JSON-safe copy of a state dict (buffers as plain arrays; float32 values are exact as JSON
+ * numbers). `loadStateDict` accepts it back.
+ */
+export function stateDictToJSON(sd: OptimizerStateDict): OptimizerStateDict {
+  const state: OptimizerStateDict['state'] = {};
+  for (const [n, rec] of Object.entries(sd.state)) {
+    state[n] = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v instanceof Float32Array ? Array.from(v) : v]));
+  }
+  return structuredClone({ ...sd, state });
 }
 
 export abstract class Optimizer<O extends object, S extends StateRecord> {
@@ -102,7 +119,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       }
       return { params: [...ps], options: { ...defaults, ...overrides } as O };
     });
-    this.groups.forEach((g, gi) => this.validate(this.resolve(g.options), this.where(gi)));
+    for (const [gi, g] of this.groups.entries()) this.validate(this.resolve(g.options), this.where(gi));
   }
 
   /** Steps completed so far. */
@@ -235,12 +252,12 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
           const got = rec[k];
           const ok =
             want instanceof Float32Array
-              ? got instanceof Float32Array && got.length === want.length
+              ? isBuffer(got) && got.length === want.length
               : want === null
-                ? got === null || got instanceof Float32Array
+                ? got === null || isBuffer(got)
                 : typeof got === 'number';
           if (!ok) {
-            const describe = (v: StateValue | undefined) => (v instanceof Float32Array ? `${v.length} values` : String(v));
+            const describe = (v: unknown) => (isBuffer(v) ? `${v.length} values` : JSON.stringify(v));
             problems.push(`'${n}'.${k} is ${describe(got)}, expected ${describe(want)}`);
           }
           out[k] = copyValue(got);

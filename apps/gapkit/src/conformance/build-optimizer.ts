@@ -96,7 +96,11 @@ class Hyper {
 type LrGroups = ParamGroup<{ lr: Scalar }>[];
 
 function lrSetter(c: ConformanceCase, groups: LrGroups): (k: number) => void {
-  return (k) => groups.forEach((g, i) => (g.options.lr = c.param_groups[i].lr[k]));
+  return (k) => {
+    groups.forEach((g, i) => {
+      g.options.lr = c.param_groups[i].lr[k];
+    });
+  };
 }
 
 /** Groups in case order, with a per-group weight decay when the group carries one. */

@@ -102,7 +102,7 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
   if (!Array.isArray(c.params) || c.params.length === 0) fail('params', 'must be a non-empty array');
   const names = new Set<string>();
   const sizes = new Map<string, number>();
-  (c.params as unknown[]).forEach((p, i) => {
+  for (const [i, p] of (c.params as unknown[]).entries()) {
     const f = `params[${i}]`;
     if (!isObj(p)) return fail(f, 'must be an object');
     if (typeof p.name !== 'string') fail(`${f}.name`, 'must be a string');
@@ -113,11 +113,11 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
     const size = (p.shape as number[]).reduce((a, b) => a * b, 1);
     if (!isNumArray(p.init) || p.init.length !== size) fail(`${f}.init`, `must hold ${size} numbers (shape [${p.shape}])`);
     sizes.set(p.name as string, size);
-  });
+  }
 
   if (!Array.isArray(c.param_groups) || c.param_groups.length === 0) fail('param_groups', 'must be a non-empty array');
   const grouped = new Set<string>();
-  (c.param_groups as unknown[]).forEach((g, i) => {
+  for (const [i, g] of (c.param_groups as unknown[]).entries()) {
     const f = `param_groups[${i}]`;
     if (!isObj(g)) return fail(f, 'must be an object');
     for (const k of Object.keys(g)) if (!GROUP_KEYS.includes(k)) fail(`${f}.${k}`, `is not a known group option (known: ${GROUP_KEYS.join(', ')})`);
@@ -131,11 +131,14 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
     if (g.weight_decay !== undefined && typeof g.weight_decay !== 'number') fail(`${f}.weight_decay`, 'must be a number');
     if (g.role !== undefined && g.role !== 'vector' && g.role !== 'scalar') fail(`${f}.role`, `must be "vector" or "scalar", got ${JSON.stringify(g.role)}`);
     if (g.constrained !== undefined && typeof g.constrained !== 'boolean') fail(`${f}.constrained`, 'must be true or false');
-  });
+  }
   for (const n of names) if (!grouped.has(n)) fail('param_groups', `leaves parameter '${n}' out of every group`);
 
   const checkTensorMap = (m: unknown, f: string, allowNull: boolean): void => {
-    if (!isObj(m)) return fail(f, 'must be an object of name → values');
+    if (!isObj(m)) {
+      fail(f, 'must be an object of name → values');
+      return;
+    }
     for (const [n, v] of Object.entries(m)) {
       if (!sizes.has(n)) fail(`${f}.${n}`, 'is not a parameter of this case');
       if (v === null && allowNull) continue;
@@ -143,7 +146,7 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
     }
   };
   if (!Array.isArray(c.expected) || c.expected.length !== nSteps) fail('expected', `must hold one entry per step (${nSteps})`);
-  (c.expected as unknown[]).forEach((e, k) => checkTensorMap(e, `expected[${k}]`, false));
+  for (const [k, e] of (c.expected as unknown[]).entries()) checkTensorMap(e, `expected[${k}]`, false);
   const checkTol = (t: unknown, f: string): void => {
     if (!isObj(t) || typeof t.rtol !== 'number' || typeof t.atol !== 'number' || t.rtol < 0 || t.atol < 0) {
       fail(f, 'must be {rtol, atol} with non-negative numbers');
@@ -153,7 +156,7 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
 
   if (c.kind === 'replay') {
     if (!Array.isArray(c.grads) || c.grads.length !== nSteps) fail('grads', `must hold one entry per step (${nSteps})`);
-    (c.grads as unknown[]).forEach((g, k) => checkTensorMap(g, `grads[${k}]`, true));
+    for (const [k, g] of (c.grads as unknown[]).entries()) checkTensorMap(g, `grads[${k}]`, true);
   } else {
     const m = c.model;
     if (!isObj(m)) return fail('model', 'must be an object');
@@ -170,7 +173,7 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
     if (c.grad0 !== undefined) checkTensorMap(c.grad0, 'grad0', false);
     if (c.grads_per_step !== undefined) {
       if (!Array.isArray(c.grads_per_step) || c.grads_per_step.length !== nSteps) fail('grads_per_step', `must hold ${nSteps} entries`);
-      (c.grads_per_step as unknown[]).forEach((g, k) => checkTensorMap(g, `grads_per_step[${k}]`, false));
+      for (const [k, g] of (c.grads_per_step as unknown[]).entries()) checkTensorMap(g, `grads_per_step[${k}]`, false);
     }
     if (c.expected_buffers !== undefined && (!Array.isArray(c.expected_buffers) || c.expected_buffers.length !== nSteps)) {
       fail('expected_buffers', `must hold ${nSteps} entries`);

@@ -57,8 +57,8 @@ export function adamSMoments(g: Float32Array, s: AdamSState, h: Resolved<AdamSOp
   for (let i = 0; i < g.length; i++) {
     s.m[i] = h.beta1 * s.m[i] + (1 - h.beta1) * g[i]; // (L1)
     s.v[i] = h.beta2 * s.v[i] + (1 - h.beta2) * g[i] * g[i]; // (L2)
-    const vt = s.vMax ? (s.vMax[i] = Math.max(s.vMax[i], s.v[i])) : s.v[i];
-    sum += vt / c2; // (L3)
+    if (s.vMax) s.vMax[i] = Math.max(s.vMax[i], s.v[i]);
+    sum += (s.vMax ? s.vMax[i] : s.v[i]) / c2; // (L3)
   }
   return sum;
 }

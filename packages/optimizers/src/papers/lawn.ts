@@ -225,8 +225,8 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
     if (this.scratch.a.length < p.size) this.scratch = { a: new Float64Array(p.size), b: new Float64Array(p.size) };
     const a = this.scratch.a.subarray(0, p.size);
     const c = this.switched ? this.c.get(p.meta.name) : undefined;
-    if (c === undefined) return lawnBaseUpdate(this.settings.base, p.data, g, s, h, a); // (L1)
-    lawnConstrainedUpdate(this.settings.base, p.data, g, s, h, c, a, this.scratch.b.subarray(0, p.size));
+    if (c === undefined) lawnBaseUpdate(this.settings.base, p.data, g, s, h, a); // (L1)
+    else lawnConstrainedUpdate(this.settings.base, p.data, g, s, h, c, a, this.scratch.b.subarray(0, p.size));
   }
 
   protected validate(h: Resolved<LawnOptions>, where: string): void {

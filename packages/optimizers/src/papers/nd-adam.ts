@@ -182,7 +182,10 @@ export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
 
   protected update(p: Parameter, g: Float32Array, s: NdAdamState, h: Resolved<NdAdamOptions>): void {
     const L = this.layoutOf(p);
-    if (!L) return ndAdamScalarUpdate(p.data, g, s, h);
+    if (!L) {
+      ndAdamScalarUpdate(p.data, g, s, h);
+      return;
+    }
     if (this.scratch.w.length !== L.unitSize) this.scratch = { w: new Float64Array(L.unitSize), g: new Float64Array(L.unitSize) };
     this.zeroUnits += ndAdamVectorUpdate(p.data, g, s, h, L, this.scratch);
   }

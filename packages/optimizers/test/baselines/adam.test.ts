@@ -95,7 +95,9 @@ describe('Adam / AdamW / AMSGrad (PyTorch semantics, algorithms.md §1.2–1.4)'
         const o2 = new Adam(qs, { lr: 0.01, eps: 0 });
         const t1 = trajectory(o1, ps, 5, (k) => wave(k, 0, 3));
         const t2 = trajectory(o2, qs, 5, (k) => wave(k, 0, 3, c));
-        t1.forEach((x, k) => expectClose(t2[k][0], x[0], { rtol: 1e-5, atol: 1e-6 }));
+        t1.forEach((x, k) => {
+          expectClose(t2[k][0], x[0], { rtol: 1e-5, atol: 1e-6 });
+        });
       }),
       { numRuns: PROPERTY_RUNS },
     );

@@ -15,8 +15,16 @@ describe('AdamS (algorithms.md §4.1–4.2, decisions.md "AdamS / SGDS")', () =>
     const t1 = trajectory(new AdamS(ps, { weightDecay: 0 }), ps, 15, grad);
     const t2 = trajectory(new Adam(qs), qs, 15, grad);
     const t3 = trajectory(new AdamW(rs, { weightDecay: 0 }), rs, 15, grad);
-    t1.forEach((x, k) => x.forEach((a, i) => expectClose(a, t2[k][i], { rtol: 1e-6, atol: 1e-8 })));
-    t2.forEach((x, k) => x.forEach((a, i) => expect(Array.from(a)).toEqual(Array.from(t3[k][i]))));
+    t1.forEach((x, k) => {
+      x.forEach((a, i) => {
+        expectClose(a, t2[k][i], { rtol: 1e-6, atol: 1e-8 });
+      });
+    });
+    t2.forEach((x, k) => {
+      x.forEach((a, i) => {
+        expect(Array.from(a)).toEqual(Array.from(t3[k][i]));
+      });
+    });
   });
 
   it('A2: constant gradients ⇒ θ_t = θ_{t−1}·(1 − ηλ/√v̄) − η·g/(|g| + ε), v̄ = mean of g² over the model', () => {
@@ -98,7 +106,9 @@ describe('AdamS (algorithms.md §4.1–4.2, decisions.md "AdamS / SGDS")', () =>
     const adamw = new AdamW(qs, { lr: 0.05, weightDecay: lambda / Math.sqrt(vbar) });
     setGrads(qs, g1);
     adamw.step();
-    ps.forEach((p, i) => expectClose(p.data, qs[i].data, { rtol: 1e-6, atol: 1e-8 }));
+    ps.forEach((p, i) => {
+      expectClose(p.data, qs[i].data, { rtol: 1e-6, atol: 1e-8 });
+    });
   });
 
   it('v̄ = 0 with λ ≠ 0 is a clear error unless vbarFloor is set; λ = 0 never needs it', () => {

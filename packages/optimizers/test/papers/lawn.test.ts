@@ -21,7 +21,11 @@ describe('LAWN (algorithms.md §5, decisions.md "LAWN")', () => {
       const qs = cloneParams(ps);
       const t1 = trajectory(new Lawn(ps, { base, lr: 0.01, freeSteps: 100 }), ps, 12, grad);
       const t2 = trajectory(make(qs), qs, 12, grad);
-      t1.forEach((x, k) => x.forEach((a, i) => expect(Array.from(a)).toEqual(Array.from(t2[k][i]))));
+      t1.forEach((x, k) => {
+        x.forEach((a, i) => {
+          expect(Array.from(a)).toEqual(Array.from(t2[k][i]));
+        });
+      });
     });
   }
 

@@ -104,7 +104,9 @@ describe('ND-Adam (algorithms.md §2, decisions.md "ND-Adam")', () => {
         const qs = cloneParams(ps);
         const t1 = trajectory(new NdAdam(ps, { eps: 0, lrVector: 0.1 }), ps, 6, (k) => wave(k, 0, 6));
         const t2 = trajectory(new NdAdam(qs, { eps: 0, lrVector: 0.1 }), qs, 6, (k) => wave(k, 0, 6, c));
-        t1.forEach((x, k) => expectClose(t2[k][0], x[0], { rtol: 1e-5, atol: 1e-6 }));
+        t1.forEach((x, k) => {
+          expectClose(t2[k][0], x[0], { rtol: 1e-5, atol: 1e-6 });
+        });
       }),
       { numRuns: PROPERTY_RUNS },
     );
@@ -120,8 +122,16 @@ describe('ND-Adam (algorithms.md §2, decisions.md "ND-Adam")', () => {
     const adam = trajectory(new Adam(adamPs, { lr: 0.01, weightDecay: 0.01 }), adamPs, 12, grad);
     const code = trajectory(new NdAdam(codePs, { lr: 0.01, variant: 'code', weightDecay: 0.01 }), codePs, 12, grad);
     const hat = trajectory(new Padam(hatPs, { lr: 0.01, p: 0.5, amsgrad: false, weightDecay: 0.01 }), hatPs, 12, grad);
-    nd.forEach((x, k) => x.forEach((a, i) => expectClose(a, adam[k][i], { rtol: 1e-6, atol: 1e-7 })));
-    code.forEach((x, k) => x.forEach((a, i) => expectClose(a, hat[k][i], { rtol: 1e-6, atol: 1e-7 })));
+    nd.forEach((x, k) => {
+      x.forEach((a, i) => {
+        expectClose(a, adam[k][i], { rtol: 1e-6, atol: 1e-7 });
+      });
+    });
+    code.forEach((x, k) => {
+      x.forEach((a, i) => {
+        expectClose(a, hat[k][i], { rtol: 1e-6, atol: 1e-7 });
+      });
+    });
   });
 
   it('N8: one second-moment scalar per unit, v_t = Σ (1−β₂)β₂^{t−k}‖g⊥_k‖²', () => {

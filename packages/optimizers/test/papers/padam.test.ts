@@ -37,7 +37,11 @@ describe('Padam (algorithms.md §3, decisions.md "Padam")', () => {
     const grad = (k: number, i: number) => wave(k, i, i === 0 ? 3 : 2);
     const t1 = trajectory(padam, ps, 20, grad);
     const t2 = trajectory(ams, qs, 20, grad);
-    t1.forEach((x, k) => x.forEach((a, i) => expectClose(a, t2[k][i], { rtol: 1e-5, atol: 1e-7 })));
+    t1.forEach((x, k) => {
+      x.forEach((a, i) => {
+        expectClose(a, t2[k][i], { rtol: 1e-5, atol: 1e-7 });
+      });
+    });
   });
 
   it('P1 with ε = 1e-8: Padam p = ½ (ε-hat form) differs from PyTorch AMSGrad only by O(ε)', () => {
@@ -55,7 +59,9 @@ describe('Padam (algorithms.md §3, decisions.md "Padam")', () => {
     const sgd = new Sgd(qs, { lr: 0.1 * (1 - B1), momentum: B1, weightDecay: 0.01 });
     const t1 = trajectory(padam, ps, 15, (k) => wave(k, 0, 3));
     const t2 = trajectory(sgd, qs, 15, (k) => wave(k, 0, 3));
-    t1.forEach((x, k) => expectClose(x[0], t2[k][0], { rtol: 1e-5, atol: 1e-7 }));
+    t1.forEach((x, k) => {
+      expectClose(x[0], t2[k][0], { rtol: 1e-5, atol: 1e-7 });
+    });
   });
 
   for (const [form, factor] of [
@@ -70,7 +76,9 @@ describe('Padam (algorithms.md §3, decisions.md "Padam")', () => {
       const sgd = new Sgd(qs, { lr: { kind: 'table', values: lrs }, momentum: B1 });
       const t1 = trajectory(padam, ps, 12, (k) => wave(k, 0, 3));
       const t2 = trajectory(sgd, qs, 12, (k) => wave(k, 0, 3));
-      t1.forEach((x, k) => expectClose(x[0], t2[k][0], { rtol: 1e-5, atol: 1e-7 }));
+      t1.forEach((x, k) => {
+        expectClose(x[0], t2[k][0], { rtol: 1e-5, atol: 1e-7 });
+      });
     });
   }
 
@@ -82,7 +90,9 @@ describe('Padam (algorithms.md §3, decisions.md "Padam")', () => {
         const t1 = trajectory(new Padam(ps, { lr: 0.01, p, eps: 0, weightDecay: 0 }), ps, 6, (k) => wave(k, 0, 4));
         const t2 = trajectory(new Padam(qs, { lr: 0.01, p, eps: 0, weightDecay: 0 }), qs, 6, (k) => wave(k, 0, 4, c));
         const s = c ** (1 - 2 * p);
-        t1.forEach((x, k) => expectClose(t2[k][0], Array.from(x[0], (v) => v * s), { rtol: 1e-4, atol: 1e-7 }));
+        t1.forEach((x, k) => {
+          expectClose(t2[k][0], Array.from(x[0], (v) => v * s), { rtol: 1e-4, atol: 1e-7 });
+        });
       }),
       { numRuns: PROPERTY_RUNS },
     );

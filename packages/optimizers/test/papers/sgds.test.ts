@@ -9,7 +9,9 @@ describe('SGDS (algorithms.md §4.3)', () => {
     const qs = cloneParams(ps);
     const t1 = trajectory(new Sgds(ps, { weightDecay: 0, momentum: 0.9, nesterov: true }), ps, 10, (k) => wave(k, 0, 3));
     const t2 = trajectory(new Sgd(qs, { lr: 0.1, momentum: 0.9, nesterov: true }), qs, 10, (k) => wave(k, 0, 3));
-    t1.forEach((x, k) => expect(Array.from(x[0])).toEqual(Array.from(t2[k][0])));
+    t1.forEach((x, k) => {
+      expect(Array.from(x[0])).toEqual(Array.from(t2[k][0]));
+    });
   });
 
   it('S2: μ = 0, τ = 0 ⇒ SGDS ≡ SGD with L2', () => {
@@ -17,7 +19,9 @@ describe('SGDS (algorithms.md §4.3)', () => {
     const qs = cloneParams(ps);
     const t1 = trajectory(new Sgds(ps, { lr: 0.1, momentum: 0, weightDecay: 0.05 }), ps, 10, (k) => wave(k, 0, 3));
     const t2 = trajectory(new Sgd(qs, { lr: 0.1, weightDecay: 0.05 }), qs, 10, (k) => wave(k, 0, 3));
-    t1.forEach((x, k) => expectClose(x[0], t2[k][0], { rtol: 1e-6, atol: 1e-8 }));
+    t1.forEach((x, k) => {
+      expectClose(x[0], t2[k][0], { rtol: 1e-6, atol: 1e-8 });
+    });
   });
 
   it('S3: the decay multiplier is 1 − ηλ(1−τ)/(1−μ) (seen with a zero gradient)', () => {
