@@ -22,7 +22,7 @@ describe('gapkit models', () => {
   test('lists every model and variant with its parameter count for 10 classes', async () => {
     const { code, out } = await run([]);
     expect(code).toBe(0);
-    const names = ['resnet18', 'resnet34', 'resnet', 'wrn', 'wrn-ndadam', 'wrn-padam', 'vgg11', 'vgg13', 'vgg16', 'vgg19', 'vgg16-2fc', 'ncf-gmf', 'ncf-mlp', 'neumf', 'mlp'];
+    const names = ['resnet18', 'resnet34', 'resnet', 'wrn', 'wrn-ndadam', 'wrn-ndadam-tf', 'wrn-padam', 'vgg11', 'vgg13', 'vgg16', 'vgg19', 'vgg16-2fc', 'ncf-gmf', 'ncf-mlp', 'neumf', 'mlp'];
     const rows = out.split('\n').slice(4);
     for (const name of names) expect(rows.some((r) => r.startsWith(`${name} `)), name).toBe(true);
     // spec §9 counts at 10 classes
@@ -31,6 +31,7 @@ describe('gapkit models', () => {
     expect(out).toMatch(/wrn +WRN-28-10 +36,479,194 /);
     expect(out).toMatch(/wrn-ndadam +WRN-22-7\.5 +15,077,488 +15,072,432 /);
     expect(out).toMatch(/wrn-padam +WRN-16-4 \(Padam\) +2,777,674 /);
+    expect(out).toMatch(/wrn-ndadam-tf +WRN-22-7\.5 \+ BN-softmax +14,931,578 +14,926,512 /); // 14,926,512 + 5,066
     expect(out).toMatch(/vgg16 +VGG-16 \(BN\) +14,728,266 /);
     expect(out).toMatch(/vgg19 +VGG-19 \(no BN\) +20,029,514 /);
   });

@@ -6,6 +6,7 @@ export * from './heads/index.js';
 export * from './metadata.js';
 export * from './mlp.js';
 export * from './ncf.js';
+export * from './ndadam-tf-wide-resnet.js';
 export * from './padam-wide-resnet.js';
 export * from './registry.js';
 export * from './resnet.js';

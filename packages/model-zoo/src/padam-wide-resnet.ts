@@ -12,9 +12,8 @@
  * Tags: as {@link ResNet} — `fc.weight` final-homogeneous, `fc.*` classifier.
  */
 import type { Rng } from '@gapkit/autodiff';
-import { RESNET_DEFAULTS, ResNet, type ResNetOptions, resolveResNet } from './resnet.js';
+import { countResNet, RESNET_DEFAULTS, ResNet, type ResNetOptions, resolveResNet } from './resnet.js';
 import type { ParameterCount } from './tally.js';
-import { countResNet } from './resnet.js';
 import type { ClassifierOptions } from './types.js';
 import { invalid, knownKeys, positiveInt } from './validate.js';
 

@@ -5,6 +5,7 @@
  * `(users, items)` and return logits [N].
  */
 import type { Rng } from '@gapkit/autodiff';
+import { countMlp, MLP_DEFAULTS, type MlpOptions, mlp } from './mlp.js';
 import {
   countGmf,
   countNcfMlp,
@@ -13,22 +14,22 @@ import {
   type GmfOptions,
   gmf,
   NCF_MLP_DEFAULTS,
-  NEUMF_DEFAULTS,
   type NcfMlpOptions,
   type NcfTableOptions,
+  NEUMF_DEFAULTS,
   type NeuMfOptions,
   ncfMlp,
   neuMf,
 } from './ncf.js';
-import { countMlp, MLP_DEFAULTS, type MlpOptions, mlp } from './mlp.js';
+import { countNdAdamTfWideResNet, type NdAdamTfWideResNetOptions, ndAdamTfWideResNet, WRN_NDADAM_TF_DEFAULTS } from './ndadam-tf-wide-resnet.js';
 import { countPadamWideResNet, PADAM_WRN_DEFAULTS, type PadamWideResNetOptions, padamWideResNet } from './padam-wide-resnet.js';
 import {
   countResNet,
   RESNET_DEFAULTS,
   RESNET_PRESET_DEFAULTS,
+  ResNet,
   type ResNetOptions,
   type ResNetPresetOptions,
-  ResNet,
   resnet,
   resnetPreset,
   resolveResNet,
@@ -37,7 +38,7 @@ import type { ParameterCount } from './tally.js';
 import type { Classifier, ClassifierOptions, Recommender } from './types.js';
 import { knownKeys } from './validate.js';
 import { countVgg, VGG_DEFAULTS, type VggDepth, type VggOptions, vgg } from './vgg.js';
-import { countWideResNet, ndAdamWideResNet, WRN_DEFAULTS, WRN_NDADAM_DEFAULTS, type WideResNetOptions, wideResNet } from './wide-resnet.js';
+import { countWideResNet, ndAdamWideResNet, type WideResNetOptions, WRN_DEFAULTS, WRN_NDADAM_DEFAULTS, wideResNet } from './wide-resnet.js';
 
 /** A named configuration worth listing (one the papers trained, or a small CPU version). */
 export interface ModelVariant<O> {
@@ -171,6 +172,19 @@ export const MODELS = {
     ],
     build: (opts, rng) => ndAdamWideResNet(opts, rng),
     count: (opts = {}) => countWideResNet(opts, WRN_NDADAM_DEFAULTS),
+  }),
+  'wrn-ndadam-tf': classifier<NdAdamTfWideResNetOptions>({
+    name: 'wrn-ndadam-tf',
+    kind: 'classifier',
+    description: 'WRN as the ND-Adam TF code trained it: leaky ReLU 0.1, avg-pool + zero-pad shortcuts, BN scale 1, 1×1-conv classifier, BN-softmax',
+    source: 'zj10/ND-Adam resnet_model.py (TF ResNet of Wu 2016); ND-Adam paper Table 1; spec §2.5, §8.1, §9',
+    defaults: WRN_NDADAM_TF_DEFAULTS,
+    variants: [
+      { label: 'WRN-22-7.5 + BN-softmax', options: {} },
+      { label: 'WRN-10-1 (CPU size)', options: { depth: 10, widenFactor: 1 } },
+    ],
+    build: (opts, rng) => ndAdamTfWideResNet(opts, rng),
+    count: (opts = {}) => countNdAdamTfWideResNet(opts),
   }),
   'wrn-padam': classifier<PadamWideResNetOptions>({
     name: 'wrn-padam',

@@ -34,6 +34,13 @@ const SMALL: { [K in ModelName]: fc.Arbitrary<OptionsOf<K>> } = {
   ),
   wrn: wrnSmall,
   'wrn-ndadam': wrnSmall,
+  'wrn-ndadam-tf': fc.record({
+    depth: fc.constantFrom(10, 16),
+    widenFactor: fc.constantFrom(1, 1.125, 1.5),
+    numClasses: fc.integer({ min: 2, max: 12 }),
+    leakiness: fc.constantFrom(0, 0.1),
+    bnSoftmaxGamma: fc.constantFrom(0, 2.5),
+  }),
   'wrn-padam': fc.record({ depth: fc.constantFrom(10, 16), multiplier: fc.integer({ min: 1, max: 2 }), numClasses: classes }),
   vgg11: vggSmall,
   vgg13: vggSmall,
@@ -54,7 +61,7 @@ function build<K extends ModelName>(name: K, opts: OptionsOf<K>, seed: number) {
 describe('registry', () => {
   test('names: the issue list, kebab-case, keys equal entry names', () => {
     expect([...MODEL_NAMES].sort()).toEqual(
-      ['mlp', 'ncf-gmf', 'ncf-mlp', 'neumf', 'resnet', 'resnet18', 'resnet34', 'vgg11', 'vgg13', 'vgg16', 'vgg16-2fc', 'vgg19', 'wrn', 'wrn-ndadam', 'wrn-padam'].sort(),
+      ['mlp', 'ncf-gmf', 'ncf-mlp', 'neumf', 'resnet', 'resnet18', 'resnet34', 'vgg11', 'vgg13', 'vgg16', 'vgg16-2fc', 'vgg19', 'wrn', 'wrn-ndadam', 'wrn-ndadam-tf', 'wrn-padam'].sort(),
     );
     for (const name of MODEL_NAMES) {
       expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -102,7 +109,9 @@ describe('registry', () => {
         }
         const cls = info.filter((p) => p.tags.includes('classifier'));
         expect(new Set(cls.map((p) => p.layer)).size).toBe(1);
-        expect(info.at(-1)!.layer).toBe(cls[0].layer); // the classifier is the last layer
+        // the classifier is the last layer with a weight (only a BN-softmax shift may follow it)
+        expect(info.filter((p) => p.role === 'weight').at(-1)!.layer).toBe(cls[0].layer);
+        expect(info.slice(info.findIndex((p) => p.layer === cls[0].layer)).every((p) => p.layer === cls[0].layer || p.role === 'norm-shift')).toBe(true);
         expect(info.filter((p) => p.layer === cls[0].layer).every((p) => p.tags.includes('classifier'))).toBe(true);
         expect(cls.find((p) => p.role === 'weight')?.tags).toContain('final-homogeneous');
       }),

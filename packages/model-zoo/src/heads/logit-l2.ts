@@ -4,7 +4,7 @@
  * `add(crossEntropy(z, y, …), logitL2Penalty(z))`. It acts on the loss, so it works with any
  * classifier and any optimizer. d/dz_{b,c} = λ_C · z_{b,c} / B.
  */
-import { mul, sum, square, type Tensor } from '@gapkit/autodiff';
+import { mul, square, sum, type Tensor } from '@gapkit/autodiff';
 
 /** λ_C of the paper. */
 export const LOGIT_L2_DEFAULT = 1e-3;
