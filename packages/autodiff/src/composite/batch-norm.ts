@@ -1,7 +1,7 @@
-import { add } from '../ops/add.js';
 import { batchNormTraining } from '../ops/batch-norm-training.js';
+import { channelAffine } from '../ops/channel-affine.js';
 import { mul } from '../ops/mul.js';
-import { reshape } from '../ops/reshape.js';
+import { neg } from '../ops/neg.js';
 import { sub } from '../ops/sub.js';
 import { shapeToString } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -28,7 +28,7 @@ export interface BatchNormOptions {
  * PyTorch semantics. Training: normalize with the batch mean and *biased* variance, then
  * runningMean ← (1−m)·runningMean + m·mean and runningVar ← (1−m)·runningVar + m·var_unbiased
  * (divisor M − 1, M = values per channel). Eval: normalize with the running statistics.
- * Training runs the fused primitive `batchNormTraining`; eval is a composite of broadcast ops.
+ * Training runs the fused primitive `batchNormTraining`; eval runs the fused `channelAffine`.
  */
 export function batchNorm(x: Tensor, o: BatchNormOptions): Tensor {
   if (x.rank < 2) throw new RangeError(`batchNorm: input must be [N, C, ...], got ${shapeToString(x.shape)}`);
@@ -52,18 +52,13 @@ export function batchNorm(x: Tensor, o: BatchNormOptions): Tensor {
     }
     return r.y;
   }
-  // Eval: y = (x − rm)·k + β with k = γ/√(rv + eps); the statistics are constants.
-  const bshape = x.shape.map((d, i) => (i === 1 ? d : 1));
+  // Eval: y = x·k + (β − rm·k) with k = γ/√(rv + eps), fused per channel; rm and rv are constants.
   const inv = new Float32Array(c);
   const RV = o.runningVar.data;
   for (let ch = 0; ch < c; ch++) inv[ch] = 1 / Math.sqrt(RV[ch] + o.eps);
-  const centered = sub(x, new Tensor(o.runningMean.data.slice(), bshape));
-  let k: Tensor | number;
-  if (o.gamma instanceof Tensor) k = mul(reshape(o.gamma, bshape), new Tensor(inv, bshape));
-  else {
-    const s = o.gamma ?? 1;
-    k = new Tensor(inv.map((v) => v * s), bshape);
-  }
-  const y = mul(centered, k);
-  return o.beta ? add(y, reshape(o.beta, bshape)) : y;
+  const fixedScale = typeof o.gamma === 'number' ? o.gamma : 1;
+  const k = o.gamma instanceof Tensor ? mul(o.gamma, new Tensor(inv, [c])) : new Tensor(inv.map((v) => v * fixedScale), [c]);
+  const rmK = mul(k, new Tensor(o.runningMean.data.slice(), [c]));
+  const shift = o.beta ? sub(o.beta, rmK) : neg(rmK);
+  return channelAffine(x, k, shift);
 }

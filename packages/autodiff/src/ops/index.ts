@@ -3,6 +3,7 @@ export { abs } from './abs.js';
 export { add } from './add.js';
 export { avgPool2d } from './avg-pool2d.js';
 export { type BatchNormTrainingResult, batchNormTraining } from './batch-norm-training.js';
+export { channelAffine } from './channel-affine.js';
 export { clamp } from './clamp.js';
 export { concat } from './concat.js';
 export { type Conv2dOptions, conv2d, conv2dGeometry } from './conv2d.js';
