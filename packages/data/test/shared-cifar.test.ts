@@ -4,14 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CIFAR10_CLASS_NAMES,
   CIFAR100_COARSE_CLASS_NAMES,
   CIFAR100_FINE_CLASS_NAMES,
   CIFAR100_NORMALIZATION,
+  type Cifar100Dataset,
   channelStats,
   cifar100Coarse,
+  type ImageDataset,
   labelHistogram,
 } from '../src/index.js';
 import { loadCifar10, loadCifar100 } from '../src/node/index.js';
@@ -21,7 +23,11 @@ const cifar10Dir = sharedPath('cifar10');
 const cifar100Dir = sharedPath('cifar100');
 
 describe.skipIf(cifar10Dir === null)('CIFAR-10 (shared/data/cifar10)', () => {
-  const { train, test } = loadCifar10(cifar10Dir ?? '');
+  let train: ImageDataset;
+  let test: ImageDataset;
+  beforeAll(() => {
+    ({ train, test } = loadCifar10(cifar10Dir ?? ''));
+  });
 
   it('has 10,000 + 10,000 images of 3×32×32 with exactly 1,000 per class (README §1)', () => {
     for (const ds of [train, test]) {
@@ -62,7 +68,11 @@ describe.skipIf(cifar10Dir === null)('CIFAR-10 (shared/data/cifar10)', () => {
 });
 
 describe.skipIf(cifar100Dir === null)('CIFAR-100 (shared/data/cifar100)', () => {
-  const { train, test } = loadCifar100(cifar100Dir ?? '');
+  let train: Cifar100Dataset;
+  let test: Cifar100Dataset;
+  beforeAll(() => {
+    ({ train, test } = loadCifar100(cifar100Dir ?? ''));
+  });
 
   it('has 2,000 train (20 per fine class) and 1,000 test (10 per class) images (README §2)', () => {
     expect(train.n).toBe(2000);

@@ -2,8 +2,8 @@
  * The MNIST loader on the real IDX files in ../shared/data/mnist (README §3), and the embedded digits
  * compared byte for byte with them.
  */
-import { describe, expect, it } from 'vitest';
-import { channelStats, labelHistogram } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { channelStats, type ImageDataset, labelHistogram } from '../src/index.js';
 import { loadEmbeddedDigits, loadMnist } from '../src/node/index.js';
 import { sharedPath } from './helpers/shared-data.js';
 
@@ -14,7 +14,11 @@ const TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009];
 const TRAIN_10K_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
 
 describe.skipIf(mnistDir === null)('MNIST (shared/data/mnist)', () => {
-  const { train, test } = loadMnist(mnistDir ?? '');
+  let train: ImageDataset;
+  let test: ImageDataset;
+  beforeAll(() => {
+    ({ train, test } = loadMnist(mnistDir ?? ''));
+  });
 
   it('reads 10,000 + 10,000 gzip-compressed 1×28×28 images with the documented class counts', () => {
     expect([test.n, test.channels, test.height, test.width]).toEqual([10_000, 1, 28, 28]);

@@ -4,22 +4,26 @@
  * the protocol, and so do negatives we sample.
  */
 import { Rng } from '@gapkit/autodiff';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkRankingTestSet,
   countPerUser,
+  type Interactions,
   leaveOneOut,
   sampleTestNegatives,
   UserItemIndex,
 } from '../src/index.js';
-import { loadMovieLens100k, loadNcf } from '../src/node/index.js';
+import { loadMovieLens100k, loadNcf, type NcfSplit } from '../src/node/index.js';
 import { sharedPath } from './helpers/shared-data.js';
 
 const mlDir = sharedPath('movielens-100k');
 const ncfDir = sharedPath('movielens-100k/ncf');
 
 describe.skipIf(mlDir === null)('MovieLens-100k u.data', () => {
-  const data = loadMovieLens100k(mlDir ?? '');
+  let data: Interactions;
+  beforeAll(() => {
+    data = loadMovieLens100k(mlDir ?? '');
+  });
 
   it('has 100,000 ratings by 943 users on 1,682 items, every item used (README §4)', () => {
     expect([data.n, data.numUsers, data.numItems]).toEqual([100_000, 943, 1682]);
@@ -44,8 +48,12 @@ describe.skipIf(mlDir === null)('MovieLens-100k u.data', () => {
   });
 
   describe.skipIf(ncfDir === null)('NCF split (README §4a)', () => {
-    const ncf = loadNcf(ncfDir ?? '', 'ml-100k');
-    const all = new UserItemIndex(data);
+    let ncf: NcfSplit;
+    let all: UserItemIndex;
+    beforeAll(() => {
+      ncf = loadNcf(ncfDir ?? '', 'ml-100k');
+      all = new UserItemIndex(data);
+    });
 
     it('has 99,057 training lines, 943 test lines (users 0..942 in order) and 99 negatives each', () => {
       expect([ncf.train.n, ncf.test.n, ncf.numUsers, ncf.numItems]).toEqual([99_057, 943, 943, 1682]);
