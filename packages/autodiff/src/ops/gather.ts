@@ -3,7 +3,7 @@ import { fromOp, Tensor } from '../tensor.js';
 
 /**
  * Embedding lookup: row indices[i] of `table` [n, d] for each i, giving [indices.length, d].
- * d gather/d table: dy's rows scatter-added into a zero [n, d] (O(len·d) work beyond the zero fill).
+ * d gather/d table: dy's rows scatter-added (in float64) into a zero [n, d]; O(len·d) work beyond the zero fill.
  */
 export function gather(table: Tensor, indices: Int32Array): Tensor {
   if (table.rank !== 2) throw new RangeError(`gather: table must be [n, d], got ${shapeToString(table.shape)}`);
@@ -18,13 +18,25 @@ export function gather(table: Tensor, indices: Int32Array): Tensor {
   }
   return fromOp('gather', Y, [len, d], [table], (dy) => {
     const D = dy.data;
-    // Each element receives only the few rows that share its index, so float32 accumulation is exact enough.
-    const g = new Float32Array(n * d);
+    // Scatter-add in float64 over the touched rows only: slot[row] numbers the distinct rows.
+    const slot = new Int32Array(n).fill(-1);
+    const rows: number[] = [];
     for (let i = 0; i < len; i++) {
-      const row = indices[i] * d;
-      const src = i * d;
-      for (let j = 0; j < d; j++) g[row + j] += D[src + j];
+      if (slot[indices[i]] < 0) {
+        slot[indices[i]] = rows.length;
+        rows.push(indices[i]);
+      }
     }
+    const acc = new Float64Array(rows.length * d);
+    for (let i = 0; i < len; i++) {
+      const dst = slot[indices[i]] * d;
+      const src = i * d;
+      for (let j = 0; j < d; j++) acc[dst + j] += D[src + j];
+    }
+    const g = new Float32Array(n * d);
+    rows.forEach((row, k) => {
+      g.set(acc.subarray(k * d, (k + 1) * d), row * d);
+    });
     return [new Tensor(g, table.shape)];
   });
 }
