@@ -181,8 +181,10 @@ export async function extractTarGz(archivePath: string, targetDir: string, strip
     const stream = createReadStream(archivePath).pipe(createGunzip());
     for await (const chunk of stream) writer.push(chunk as Buffer);
   } catch (e) {
-    if (e instanceof Error && e.name !== 'DataFormatError' && e.name !== 'UnsafeArchiveError') {
-      throw new DataFormatError(archivePath, `cannot decompress (expected gzip): ${e.message}`);
+    // zlib reports corrupt or truncated gzip data with Z_* codes; file-system errors pass through.
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      throw new DataFormatError(archivePath, `cannot decompress (expected gzip): ${(e as Error).message}`);
     }
     throw e;
   } finally {
