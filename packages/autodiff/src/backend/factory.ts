@@ -2,15 +2,15 @@
 import { createAutoBackend } from './auto/auto-backend.js';
 import type { Backend } from './backend.js';
 import { cpuBackend, cpuReferenceBackend } from './cpu/index.js';
-import { createWasmBackend, isWasmSimdSupported } from './wasm/index.js';
+import { createWasmBackend, isThreadedWasmSupported, isWasmSimdSupported } from './wasm/index.js';
 
 /** Backends built into @gapkit/autodiff (gpu.js backends live in @gapkit/backend-gpujs). */
-export type BuiltinBackendName = 'cpu' | 'cpu-reference' | 'wasm' | 'auto';
-export const BUILTIN_BACKEND_NAMES: readonly BuiltinBackendName[] = ['cpu', 'cpu-reference', 'wasm', 'auto'];
+export type BuiltinBackendName = 'cpu' | 'cpu-reference' | 'wasm' | 'wasm-2t' | 'auto';
+export const BUILTIN_BACKEND_NAMES: readonly BuiltinBackendName[] = ['cpu', 'cpu-reference', 'wasm', 'wasm-2t', 'auto'];
 
 /**
- * A fresh backend by name. `auto` calibrates between `cpu` and (when the runtime has wasm SIMD)
- * `wasm` per kernel and size. Unknown names throw; nothing falls back silently.
+ * A fresh backend by name. `auto` calibrates between `cpu`, `wasm` and `wasm-2t` (those the runtime
+ * supports) per kernel and size. Unknown names throw; nothing falls back silently.
  */
 export function createBackend(name: BuiltinBackendName): Backend {
   switch (name) {
@@ -20,11 +20,21 @@ export function createBackend(name: BuiltinBackendName): Backend {
       return cpuReferenceBackend;
     case 'wasm':
       return createWasmBackend();
+    case 'wasm-2t':
+      return createWasmBackend({ threads: 2 });
     case 'auto':
-      return createAutoBackend(isWasmSimdSupported() ? [cpuBackend, createWasmBackend()] : [cpuBackend]);
+      return createAutoBackend(autoCandidates());
     default: {
       const unknown: never = name;
       throw new Error(`createBackend: unknown backend '${String(unknown)}' (expected ${BUILTIN_BACKEND_NAMES.join(', ')})`);
     }
   }
+}
+
+/** The built-in backends `auto` chooses from on this runtime (cpu first: the fallback). */
+export function autoCandidates(): Backend[] {
+  const out: Backend[] = [cpuBackend];
+  if (isWasmSimdSupported()) out.push(createWasmBackend());
+  if (isThreadedWasmSupported()) out.push(createWasmBackend({ threads: 2 }));
+  return out;
 }

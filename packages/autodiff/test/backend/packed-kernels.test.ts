@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/backend.js';
 import { conv2dGeometry } from '../../src/backend/conv-geometry.js';
 import { cpuBackend, cpuReferenceBackend } from '../../src/backend/cpu/index.js';
@@ -8,11 +8,16 @@ import { convGeometryArb, convSizes, expectParity, matmulShapeArb, randomArray }
 
 const ref = cpuReferenceBackend.kernels;
 const wasm = createWasmBackend();
-afterAll(() => wasm.dispose());
+const wasm2 = createWasmBackend({ threads: 2 });
+afterAll(() => {
+  wasm.dispose();
+  wasm2.dispose();
+});
 
 describe.each<[string, Backend]>([
   ['cpu (tiled)', cpuBackend],
   ['wasm (simd)', wasm],
+  ['wasm-2t (simd, main + worker)', wasm2],
 ])('%s against the reference loops', (_name, backend) => {
   const k = backend.kernels;
 
@@ -48,6 +53,24 @@ describe.each<[string, Backend]>([
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('matmul and conv2d big enough to be split across threads', () => {
+    const a = randomArray(96 * 200, 1);
+    const b = randomArray(200 * 130, 2);
+    expectParity(k.matmul!(a, b, 96, 200, 130), ref.matmul!(a, b, 96, 200, 130), 200);
+    expectParity(k.matmul!(a, b, 96, 200, 130, { transA: false, transB: false }), ref.matmul!(a, b, 96, 200, 130), 200);
+    for (const stride of [1, 2]) {
+      const g = conv2dGeometry({ batch: 5, inChannels: 16, inHeight: 40, inWidth: 40, outChannels: 12, kernelH: 3, kernelW: 3, strideH: stride, strideW: stride, padH: 1, padW: 1 });
+      const s = convSizes(g);
+      const x = randomArray(s.x, 3);
+      const w = randomArray(s.w, 4);
+      const dy = randomArray(s.y, 5);
+      expectParity(k.conv2d!(x, w, g), ref.conv2d!(x, w, g), 144);
+      expectParity(k.conv2dBackpropInput!(dy, w, g), ref.conv2dBackpropInput!(dy, w, g), 108);
+      expectParity(k.conv2dBackpropFilter!(x, dy, g), ref.conv2dBackpropFilter!(x, dy, g), 5 * g.outHeight * g.outWidth);
+    }
+    if (backend.name === 'wasm-2t') expect(backend.describe()['wasm.calls']).toMatch(/^[1-9]\d* offered/);
   });
 
   it('conv2d over several image chunks (the driver splits big batches)', () => {

@@ -5,8 +5,8 @@
  */
 import type { Conv2dGeometry } from '../backend.js';
 
-/** Output coordinates of column j of an image chunk: image, then row, then column. */
-function columnCoords(g: Conv2dGeometry, j0: number, count: number, img: Int32Array, iy0: Int32Array, ix0: Int32Array): void {
+/** Output coordinates of column j of an image chunk: image, then row, then column (exported for the worker source). */
+export function columnCoords(g: Conv2dGeometry, j0: number, count: number, img: Int32Array, iy0: Int32Array, ix0: Int32Array): void {
   const P = g.outHeight * g.outWidth;
   for (let c = 0; c < count; c++) {
     const j = j0 + c;

@@ -1,0 +1,286 @@
+/**
+ * The two-thread WebAssembly SIMD kernels: one shared wasm memory, the generated GEMM module
+ * instantiated on the main thread and in one worker. Work is claimed in units from a shared atomic
+ * counter (column panels for matmul, images for the convolutions, each thread packing its own
+ * operands), so a thread on a busy core just takes fewer units; if the worker has not woken up by the
+ * time the main thread has run every unit, the main thread closes the task and does not wait. Kernels
+ * stay synchronous (the main thread blocks in `Atomics.wait` only while the worker holds a unit). The
+ * worker is `unref`'d (it never keeps the process alive) and `dispose()` terminates it.
+ */
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Conv2dGeometry, Kernels, MatmulOptions } from '../../backend.js';
+import { col2imAdd, im2colPackB, im2colPackBT, packActivationsA, packActivationsB, unpackToNchw } from '../../gemm/im2col-pack.js';
+import { packA, packB, unpackC } from '../../gemm/pack.js';
+import { simdGemmModule } from '../simd-gemm-module.js';
+import { type WasmMemory, wasmApi } from '../wasm-runtime.js';
+import { type BlockFn, gemmPanels, NEXT_UNIT, type PackOps, type RangeTask, runRangeTask } from './ranges.js';
+import { workerSource } from './worker-source.js';
+
+const MR = 4;
+const NRV = 2;
+const NR = 4 * NRV;
+const KC = 256;
+const PAGE = 65536;
+const MAX_PAGES = 16384; // 1 GiB of address space; only touched pages count towards RSS
+const CHUNK_FLOATS = 1 << 20;
+/** Below this many multiply-adds a kernel runs on the main thread alone (waking the worker costs more). */
+const MIN_SPLIT_MACS = 1 << 21;
+const TASK_TIMEOUT_MS = 120_000;
+
+const OPS: PackOps = { im2colPackB, im2colPackBT, col2imAdd, packActivationsA, packActivationsB, unpackToNchw };
+
+/** True when this runtime has shared wasm memory, SIMD and worker threads. */
+export function isThreadedWasmSupported(): boolean {
+  try {
+    if (wasmApi === undefined || typeof SharedArrayBuffer !== 'function') return false;
+    if (!wasmApi.validate(simdGemmModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES }))) return false;
+    new wasmApi.Memory({ initial: 1, maximum: 1, shared: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Matmul and convolution kernels on two threads (main + one worker). */
+export class ThreadedWasm {
+  readonly description = `wasm-simd f32x4 ${MR}x${NR} tile, kc=${KC}, 2 threads (main + 1 worker, shared memory)`;
+  private readonly memory: WasmMemory;
+  private readonly block: BlockFn;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly ctl: Int32Array;
+  private top = 0;
+  private seq = 0;
+  private disposed = false;
+  private readonly soloCtl = new Int32Array(8);
+  /** Calls offered to both threads / run on the main thread only (too small to split). */
+  splitCalls = 0;
+  soloCalls = 0;
+  /** Work units run by the main thread and by the worker in split calls. */
+  mainUnits = 0;
+  workerUnits = 0;
+
+  constructor() {
+    if (wasmApi === undefined) throw new Error('threaded wasm: no WebAssembly in this runtime');
+    const bytes = simdGemmModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES });
+    this.memory = new wasmApi.Memory({ initial: 256, maximum: MAX_PAGES, shared: true });
+    const instance = new wasmApi.Instance(new wasmApi.Module(bytes), { env: { memory: this.memory } });
+    this.block = instance.exports.block as unknown as BlockFn;
+    const source = workerSource();
+    new Function('require', source); // syntax check only: a transform that broke the source fails here, loudly
+    const control = new SharedArrayBuffer(8 * 4);
+    this.ctl = new Int32Array(control);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData: { memory: this.memory, moduleBytes: bytes, control, port: port2 },
+      transferList: [port2],
+    });
+    this.worker.unref();
+  }
+
+  private f32(): Float32Array {
+    return new Float32Array(this.memory.buffer);
+  }
+
+  /** Bump-allocates `floats` (64-byte aligned) for the current call; returns the byte pointer. */
+  private alloc(floats: number): number {
+    const ptr = this.top;
+    this.top += Math.ceil(floats / 16) * 64;
+    const have = this.memory.buffer.byteLength;
+    if (this.top > have) this.memory.grow(Math.ceil((this.top - have) / PAGE));
+    return ptr;
+  }
+
+  private copyIn(src: Float32Array): number {
+    const ptr = this.alloc(src.length);
+    this.f32().set(src, ptr >> 2);
+    return ptr;
+  }
+
+  /** Whether the worker thread has started (it sets ctl[2] once its module is instantiated). */
+  get workerReady(): boolean {
+    return Atomics.load(this.ctl, 2) === 1;
+  }
+
+  /**
+   * Runs a task: on the main thread alone when `solo`, otherwise offered to both threads (`worker`
+   * differs from `main` only in its scratch buffers).
+   */
+  private execute(main: RangeTask, worker: RangeTask | null): void {
+    if (this.disposed) throw new Error('threaded wasm backend used after dispose()');
+    if (worker === null) {
+      this.soloCtl[NEXT_UNIT] = 0;
+      runRangeTask(main, this.block, this.f32(), OPS, gemmPanels, this.soloCtl);
+      this.soloCalls++;
+      return;
+    }
+    const seq = main.seq;
+    Atomics.store(this.ctl, NEXT_UNIT, 0);
+    Atomics.store(this.ctl, 4, seq * 4);
+    this.port.postMessage(worker);
+    Atomics.store(this.ctl, 0, 1);
+    Atomics.notify(this.ctl, 0);
+    let mainError: unknown = null;
+    try {
+      this.mainUnits += runRangeTask(main, this.block, this.f32(), OPS, gemmPanels, this.ctl);
+    } catch (e) {
+      mainError = e;
+      Atomics.store(this.ctl, NEXT_UNIT, 1 << 30); // stop the worker claiming more
+    }
+    this.splitCalls++;
+    if (Atomics.compareExchange(this.ctl, 4, seq * 4, seq * 4 + 2) !== seq * 4) {
+      // The worker claimed the task: wait until it has finished its units.
+      const deadline = performance.now() + TASK_TIMEOUT_MS;
+      for (let done = Atomics.load(this.ctl, 1); done !== seq; done = Atomics.load(this.ctl, 1)) {
+        const left = deadline - performance.now();
+        if (left <= 0) throw new Error(`threaded wasm: worker task timed out after ${TASK_TIMEOUT_MS} ms`);
+        Atomics.wait(this.ctl, 1, done, Math.min(left, 1000));
+      }
+      let reply: { seq: number; error: string; units: number } | undefined;
+      for (let m = receiveMessageOnPort(this.port); m !== undefined; m = receiveMessageOnPort(this.port)) {
+        const r = m.message as { seq: number; error: string; units: number };
+        if (r.seq === seq) reply = r;
+      }
+      if (reply === undefined) throw new Error('threaded wasm: the worker finished without a reply');
+      if (reply.error) throw new Error(`threaded wasm worker: ${reply.error}`);
+      this.workerUnits += reply.units;
+    }
+    if (mainError !== null) throw mainError;
+  }
+
+  private task(kind: RangeTask['kind'], fields: Partial<RangeTask>): RangeTask {
+    return {
+      kind, mr: MR, nr: NR, kcBlock: KC, seq: this.seq, start: 0, end: 0, unit: 1, mPanels: 0, nPanels: 0, k: 0,
+      aPtr: 0, bPtr: 0, cPtr: 0, inPtr: 0, in2Ptr: 0, outPtr: 0, g: null, ...fields,
+    };
+  }
+
+  private nextSeq(): void {
+    this.seq = (this.seq + 1) & 0x0fffffff;
+  }
+
+  matmul(a: Float32Array, b: Float32Array, m: number, k: number, n: number, opts: MatmulOptions = {}): Float32Array {
+    this.top = 0;
+    const out = new Float32Array(m * n);
+    if (m === 0 || n === 0 || k === 0) return out;
+    const mP = Math.ceil(m / MR);
+    const nP = Math.ceil(n / NR);
+    const aPtr = this.alloc(mP * MR * k);
+    const bPtr = this.alloc(nP * NR * k);
+    const cPtr = this.alloc(mP * MR * nP * NR);
+    const f32 = this.f32();
+    packA(a, m, k, opts.transA ?? false, MR, f32.subarray(aPtr >> 2, (aPtr >> 2) + mP * MR * k));
+    packB(b, k, n, opts.transB ?? false, NR, f32.subarray(bPtr >> 2, (bPtr >> 2) + nP * NR * k));
+    this.nextSeq();
+    const t = this.task('gemm', { mPanels: mP, nPanels: nP, k, aPtr, bPtr, cPtr, start: 0, end: nP, unit: Math.max(1, Math.ceil(nP / 8)) });
+    this.execute(t, m * k * n < MIN_SPLIT_MACS || nP < 2 ? null : t);
+    const ldc = nP * NR;
+    unpackC(this.f32().subarray(cPtr >> 2, (cPtr >> 2) + mP * MR * ldc), ldc, m, n, out);
+    return out;
+  }
+
+  /** Images per work unit (bounded by the scratch size, and ≤ batch/8 so both threads get several). */
+  private plan(g: Conv2dGeometry): { chunk: number; solo: boolean } {
+    const P = g.outHeight * g.outWidth;
+    const CKK = g.inChannels * g.kernelH * g.kernelW;
+    const byMemory = Math.floor(CHUNK_FLOATS / (Math.max(CKK, g.outChannels) * P));
+    const chunk = Math.max(1, Math.min(byMemory, Math.ceil(g.batch / 8)));
+    const solo = g.batch < 2 || g.batch * P * CKK * g.outChannels < MIN_SPLIT_MACS;
+    return { chunk, solo };
+  }
+
+  private runConv(kind: RangeTask['kind'], g: Conv2dGeometry, perThread: (t: 0 | 1) => Partial<RangeTask>, shared: Partial<RangeTask>): void {
+    const { chunk, solo } = this.plan(g);
+    this.nextSeq();
+    const base = { ...shared, g, start: 0, end: g.batch, unit: chunk };
+    this.execute(this.task(kind, { ...base, ...perThread(0) }), solo ? null : this.task(kind, { ...base, ...perThread(1) }));
+  }
+
+  conv2d(x: Float32Array, w: Float32Array, g: Conv2dGeometry): Float32Array {
+    this.top = 0;
+    const P = g.outHeight * g.outWidth;
+    const CKK = g.inChannels * g.kernelH * g.kernelW;
+    const O = g.outChannels;
+    const mP = Math.ceil(O / MR);
+    const { chunk } = this.plan(g);
+    const nPMax = Math.ceil((chunk * P) / NR);
+    const inPtr = this.copyIn(x);
+    const aPtr = this.alloc(mP * MR * CKK);
+    packA(w, O, CKK, false, MR, this.f32().subarray(aPtr >> 2, (aPtr >> 2) + mP * MR * CKK));
+    const outPtr = this.alloc(g.batch * O * P);
+    const bufs = [0, 1].map(() => ({ bPtr: this.alloc(nPMax * NR * CKK), cPtr: this.alloc(mP * MR * nPMax * NR) }));
+    this.runConv('convFwd', g, (t) => bufs[t], { aPtr, inPtr, outPtr, mPanels: mP });
+    return this.f32().slice(outPtr >> 2, (outPtr >> 2) + g.batch * O * P);
+  }
+
+  conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: Conv2dGeometry): Float32Array {
+    this.top = 0;
+    const P = g.outHeight * g.outWidth;
+    const CKK = g.inChannels * g.kernelH * g.kernelW;
+    const O = g.outChannels;
+    const xLen = g.batch * g.inChannels * g.inHeight * g.inWidth;
+    const mP = Math.ceil(CKK / MR);
+    const { chunk } = this.plan(g);
+    const nPMax = Math.ceil((chunk * P) / NR);
+    const inPtr = this.copyIn(dy);
+    const aPtr = this.alloc(mP * MR * O);
+    packA(w, CKK, O, true, MR, this.f32().subarray(aPtr >> 2, (aPtr >> 2) + mP * MR * O));
+    const outPtr = this.alloc(xLen);
+    this.f32().fill(0, outPtr >> 2, (outPtr >> 2) + xLen);
+    const bufs = [0, 1].map(() => ({ bPtr: this.alloc(nPMax * NR * O), cPtr: this.alloc(mP * MR * nPMax * NR) }));
+    this.runConv('convDx', g, (t) => bufs[t], { aPtr, inPtr, outPtr, mPanels: mP });
+    return this.f32().slice(outPtr >> 2, (outPtr >> 2) + xLen);
+  }
+
+  conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: Conv2dGeometry): Float32Array {
+    this.top = 0;
+    const P = g.outHeight * g.outWidth;
+    const CKK = g.inChannels * g.kernelH * g.kernelW;
+    const O = g.outChannels;
+    const mP = Math.ceil(O / MR);
+    const nP = Math.ceil(CKK / NR);
+    const { chunk, solo } = this.plan(g);
+    const inPtr = this.copyIn(x);
+    const in2Ptr = this.copyIn(dy);
+    const cLen = mP * MR * nP * NR;
+    const bufs = [0, 1].map(() => ({ aPtr: this.alloc(mP * MR * chunk * P), bPtr: this.alloc(nP * NR * chunk * P), cPtr: this.alloc(cLen) }));
+    for (const b of bufs) this.f32().fill(0, b.cPtr >> 2, (b.cPtr >> 2) + cLen);
+    this.runConv('convDw', g, (t) => bufs[t], { inPtr, in2Ptr, mPanels: mP });
+    const f32 = this.f32();
+    const c0 = f32.subarray(bufs[0].cPtr >> 2, (bufs[0].cPtr >> 2) + cLen);
+    if (!solo) {
+      const c1 = f32.subarray(bufs[1].cPtr >> 2, (bufs[1].cPtr >> 2) + cLen);
+      for (let i = 0; i < cLen; i++) c0[i] += c1[i];
+    }
+    const dw = new Float32Array(O * CKK);
+    unpackC(c0, nP * NR, O, CKK, dw);
+    return dw;
+  }
+
+  /** Bytes of shared wasm memory reserved so far (it only grows). */
+  get memoryBytes(): number {
+    return this.memory.buffer.byteLength;
+  }
+
+  /** The kernels of the backend interface, bound to this engine. */
+  kernels(): Kernels {
+    return {
+      matmul: (a, b, m, k, n, opts) => this.matmul(a, b, m, k, n, opts),
+      conv2d: (x, w, g) => this.conv2d(x, w, g),
+      conv2dBackpropInput: (dy, w, g) => this.conv2dBackpropInput(dy, w, g),
+      conv2dBackpropFilter: (x, dy, g) => this.conv2dBackpropFilter(x, dy, g),
+    };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.port.postMessage({ kind: 'exit' });
+    Atomics.store(this.ctl, 0, 1);
+    Atomics.notify(this.ctl, 0);
+    void this.worker.terminate();
+    this.port.close();
+  }
+}
