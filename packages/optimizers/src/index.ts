@@ -2,11 +2,14 @@
  * @gapkit/optimizers — ND-Adam, Padam, AdamS/SGDS, LAWN and their baselines, each written next to its
  * paper (src/papers) on a small base class (optimizer.ts). Depends only on the engine's Parameter type.
  */
+export * from './baselines/adabound.js';
 export * from './baselines/adam.js';
 export * from './baselines/adamw.js';
 export * from './baselines/amsgrad.js';
 export * from './baselines/lamb.js';
+export * from './baselines/radam.js';
 export * from './baselines/sgd.js';
+export * from './baselines/yogi.js';
 export * from './clip.js';
 export * from './diagnostics.js';
 export * from './math.js';

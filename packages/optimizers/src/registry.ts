@@ -3,11 +3,14 @@
  * registry-wide property tests, the apps' `--optim` flags and the docs.
  */
 import type { Parameter } from '@gapkit/autodiff';
+import { ADABOUND_DEFAULTS, AdaBound, type AdaBoundOptions } from './baselines/adabound.js';
 import { ADAM_DEFAULTS, Adam, type AdamOptions } from './baselines/adam.js';
 import { ADAMW_DEFAULTS, AdamW } from './baselines/adamw.js';
 import { AmsGrad } from './baselines/amsgrad.js';
 import { LAMB_DEFAULTS, Lamb, type LambOptions } from './baselines/lamb.js';
+import { RADAM_DEFAULTS, RAdam, type RAdamOptions } from './baselines/radam.js';
 import { SGD_DEFAULTS, Sgd, type SgdOptions } from './baselines/sgd.js';
+import { YOGI_DEFAULTS, Yogi, type YogiOptions } from './baselines/yogi.js';
 import type { Optimizer, StateRecord } from './optimizer.js';
 import { ADAMS_DEFAULTS, AdamS, type AdamSOptions } from './papers/adams.js';
 import { LAWN_DEFAULTS, Lawn, type LawnOptions, type LawnSettings } from './papers/lawn.js';
@@ -113,6 +116,30 @@ const entries: RegistryEntry[] = [
     file: 'src/papers/lawn.ts',
     defaults: { ...LAWN_DEFAULTS, base: 'adam', freeEpochs: 5 },
     create: (p, o = {}) => new Lawn(p, o as Partial<LawnOptions> & Partial<LawnSettings>),
+  },
+  {
+    name: 'adabound',
+    title: 'AdaBound',
+    citation: 'Luo et al., ICLR 2019; Luolc/AdaBound adabound.py (§1.5)',
+    file: 'src/baselines/adabound.ts',
+    defaults: ADABOUND_DEFAULTS,
+    create: (p, o = {}) => new AdaBound(p, o as Partial<AdaBoundOptions>),
+  },
+  {
+    name: 'yogi',
+    title: 'Yogi',
+    citation: 'Zaheer et al., NeurIPS 2018; jettify/pytorch-optimizer yogi.py (§1.6)',
+    file: 'src/baselines/yogi.ts',
+    defaults: YOGI_DEFAULTS,
+    create: (p, o = {}) => new Yogi(p, o as Partial<YogiOptions>),
+  },
+  {
+    name: 'radam',
+    title: 'RAdam',
+    citation: 'Liu et al., arXiv:1908.03265; LiyuanLucasLiu/RAdam radam.py (§1.7)',
+    file: 'src/baselines/radam.ts',
+    defaults: RADAM_DEFAULTS,
+    create: (p, o = {}) => new RAdam(p, o as Partial<RAdamOptions>),
   },
 ];
 

@@ -126,7 +126,7 @@ describe('Optimizer base', () => {
   it('the registry names a citation, a file that exists, defaults and a constructor for every optimizer', async () => {
     const { existsSync } = await import('node:fs');
     const root = new URL('..', import.meta.url).pathname;
-    expect([...REGISTRY.keys()]).toEqual(['sgd', 'adam', 'adamw', 'amsgrad', 'lamb', 'padam', 'nd-adam', 'adams', 'sgds', 'lawn']);
+    expect([...REGISTRY.keys()]).toEqual(['sgd', 'adam', 'adamw', 'amsgrad', 'lamb', 'padam', 'nd-adam', 'adams', 'sgds', 'lawn', 'adabound', 'yogi', 'radam']);
     for (const e of REGISTRY.values()) {
       expect(existsSync(`${root}${e.file}`)).toBe(true);
       expect(e.citation.length).toBeGreaterThan(10);

@@ -133,7 +133,7 @@ export function buildOptimizer(c: ConformanceCase, byName: Map<string, Parameter
     case 'Adam':
     case 'Adam(amsgrad)':
     case 'AdamW': {
-      const mode = h.str('weight_decay_mode', ['l2', 'decoupled']);
+      const mode = h.str('weight_decay_mode', ['l2', 'decoupled'], c.optimizer === 'AdamW' ? 'decoupled' : 'l2');
       const o = { ...h.betas(), eps: h.num('eps', 1e-8), amsgrad: h.bool('amsgrad', c.optimizer === 'Adam(amsgrad)'), weightDecayMode: mode };
       const groups = groupsOf(c, byName, (i) => groupWd(i, wd));
       return done(mode === 'decoupled' ? new AdamW(groups, o) : new Adam(groups, o));
@@ -233,6 +233,9 @@ function buildLawn(c: ConformanceCase, byName: Map<string, Parameter>, h: Hyper)
     if (g.constrained === false) for (const n of g.params) unconstrained.add(n);
   });
   for (const n of constrained) if (unconstrained.has(n)) throw new CaseError(`${c.file}: parameter '${n}' is both constrained and unconstrained`);
+  // Only the unconstrained tensors named: every other tensor is constrained. Neither: LAWN's default rule.
+  if (constrained.size === 0 && unconstrained.size > 0) for (const p of c.params) if (!unconstrained.has(p.name)) constrained.add(p.name);
+  const named = constrained.size > 0 || h.has('constrained_params');
   const opt = new Lawn(groupsOf(c, byName, () => ({})), {
     base,
     ...h.betas(),
@@ -241,7 +244,7 @@ function buildLawn(c: ConformanceCase, byName: Map<string, Parameter>, h: Hyper)
     phi: phiOf(h),
     freeSteps: h.num('free_steps'),
     resetMomentsAtSwitch: h.bool('reset_moments_at_switch', false),
-    constrainedParams: [...constrained],
+    ...(named ? { constrainedParams: [...constrained] } : {}),
   });
   return { optimizer: opt as unknown as Optimizer<object, StateRecord>, setStep: lrSetter(c, opt.groups) };
 }
