@@ -89,8 +89,8 @@ describe('WRN as trained by the ND-Adam TF code', () => {
   });
 
   test('forward and backward at WRN-10-1, with and without BN-softmax', () => {
-    classifierStep(ndAdamTfWideResNet({ depth: 10, widenFactor: 1 }, new Rng(7)), [2, 3, 16, 16], 10);
-    classifierStep(ndAdamTfWideResNet({ depth: 10, widenFactor: 1.5, bnSoftmaxGamma: 0, numClasses: 3 }, new Rng(7)), [2, 3, 16, 16], 3);
+    classifierStep(ndAdamTfWideResNet({ depth: 10, widenFactor: 1 }, new Rng(7)), [2, 3, 8, 8], 10);
+    classifierStep(ndAdamTfWideResNet({ depth: 10, widenFactor: 1.5, bnSoftmaxGamma: 0, numClasses: 3 }, new Rng(7)), [2, 3, 8, 8], 3);
   });
 
   test('bad input names the argument, the expected form and the value', () => {

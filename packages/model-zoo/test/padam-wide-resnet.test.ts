@@ -44,7 +44,7 @@ describe("Padam's WRN-16-4 (post-activation ResNet with a widened stem)", () => 
   });
 
   test('forward and backward at WRN-10-1', () => {
-    classifierStep(padamWideResNet({ depth: 10, multiplier: 1 }, new Rng(4)), [2, 3, 16, 16], 10);
+    classifierStep(padamWideResNet({ depth: 10, multiplier: 1 }, new Rng(4)), [2, 3, 8, 8], 10);
   });
 
   test('bad input names the argument, the expected form and the value', () => {

@@ -30,6 +30,15 @@ describe('ResNet (CIFAR, kuangliu)', () => {
     expect(countResNet({}).total).toBe(expected);
   });
 
+  test('ResNet-20 variant [3,3,3] at 16/32/64: the sum over its layers', () => {
+    const stem = 3 * 16 * 9 + 2 * 16;
+    const identity = (w: number) => 2 * (w * w * 9) + 2 * (2 * w); // two 3×3 convs and two BNs
+    const widening = (i: number, w: number) => i * w * 9 + w * w * 9 + 2 * (2 * w) + (i * w + 2 * w); // + projection
+    const expected = stem + 3 * identity(16) + widening(16, 32) + 2 * identity(32) + widening(32, 64) + 2 * identity(64) + (64 * 10 + 10);
+    expect(MODELS.resnet.count({ blocks: [3, 3, 3] }).total).toBe(expected);
+    expect(resnet({ blocks: [3, 3, 3] }, new Rng(1)).numParameters()).toBe(expected);
+  });
+
   test('metadata: names, roles, unit axes and tags', () => {
     const m = resnet({ blocks: [1, 1], widths: [4, 8] }, new Rng(2));
     const info = new Map(parameterInfo(m).map((p) => [p.name, p]));
