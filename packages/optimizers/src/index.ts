@@ -20,6 +20,7 @@ export * from './schedule.js';
 export * from './validate.js';
 export * from './papers/adams.js';
 export * from './papers/lawn.js';
+export * from './papers/lawn-settings.js';
 export * from './papers/nd-adam.js';
 export * from './papers/sgds.js';
 export * from './registry.js';

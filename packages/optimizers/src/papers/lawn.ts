@@ -20,7 +20,7 @@
  * Deviations / interpretation choices (decisions.md "LAWN"):
  *   - Constrained by default: tensors with role 'weight' (conv and linear weights); `constrainEmbeddings`
  *     adds embeddings, `onlyTag` restricts to a tag (e.g. 'final-homogeneous'), `constrainedParams`
- *     lists names explicitly. Biases and normalization parameters follow the base throughout (L7 of §7.5).
+ *     lists names explicitly. Biases and normalization parameters follow the base throughout (invariant L7, §7.5).
  *   - A whole tensor is one vector (layer-wise, not per unit as in ND-Adam).
  *   - Moments and step counters carry over the switch; `resetMomentsAtSwitch` zeroes the constrained
  *     tensors' moments and restarts their bias-correction count at 1.
@@ -39,10 +39,8 @@ import { type SgdState, sgdDirectionAt, sgdUpdate } from '../baselines/sgd.js';
 import { norm, projectTangent } from '../math.js';
 import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertInRange, assertNonNegative, assertOneOf } from '../validate.js';
-
-/** Which optimizer LAWN wraps. */
-export type LawnBase = 'adam' | 'lamb' | 'sgd';
+import { assertBeta, assertNonNegative, assertOneOf } from '../validate.js';
+import { isConstrainedBy, type LawnBase, type LawnSettings, type ResolvedLawnSettings, resolveLawnSettings } from './lawn-settings.js';
 
 /** Per-group hyperparameters (the base's, without weight decay). */
 export interface LawnOptions {
@@ -62,26 +60,6 @@ export interface LawnOptions {
   biasCorrection: boolean;
   /** LAMB free phase: φ. Default 'identity' (the constrained phase always uses identity). */
   phi: 'identity' | 'min10';
-}
-
-/** Optimizer-wide LAWN settings. */
-export interface LawnSettings {
-  /** The wrapped optimizer. Default 'adam'. */
-  base: LawnBase;
-  /** E_free in steps. If absent: freeEpochs·stepsPerEpoch. */
-  freeSteps?: number;
-  /** E_free in epochs. Default 5 (decisions.md; the paper: fewer than 10 works well). */
-  freeEpochs: number;
-  /** Needed when the free phase is given in epochs. */
-  stepsPerEpoch?: number;
-  /** Zero the constrained tensors' moments at the switch and restart their t at 1. Default false. */
-  resetMomentsAtSwitch: boolean;
-  /** Also constrain role 'embedding'. Default false. */
-  constrainEmbeddings: boolean;
-  /** Only constrain tensors carrying this tag (e.g. 'final-homogeneous'). */
-  onlyTag?: string;
-  /** Explicit names of the constrained tensors (overrides the three rules above). */
-  constrainedParams?: readonly string[];
 }
 
 export const LAWN_DEFAULTS: LawnOptions = {
@@ -156,7 +134,7 @@ export function lawnConstrainedUpdate(
 
 /** LAWN around Adam, LAMB or SGD-momentum. */
 export class Lawn extends Optimizer<LawnOptions, LawnState> {
-  readonly settings: Readonly<LawnSettings> & { freeSteps: number };
+  readonly settings: Readonly<ResolvedLawnSettings>;
   /** c_ℓ by tensor name, recorded at the switch. */
   private c = new Map<string, number>();
   private switched = false;
@@ -164,22 +142,10 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
   private scratch = { a: new Float64Array(0), b: new Float64Array(0) };
 
   constructor(params: ParamsArg<LawnOptions>, options: Partial<LawnOptions> & Partial<LawnSettings> = {}) {
-    const { base = 'adam', freeSteps, freeEpochs = 5, stepsPerEpoch, resetMomentsAtSwitch = false, constrainEmbeddings = false, onlyTag, constrainedParams, ...rest } =
-      options;
-    super(`LAWN(${base})`, params, { ...LAWN_DEFAULTS, ...rest });
-    assertOneOf('LAWN', 'base', base, ['adam', 'lamb', 'sgd']);
-    let free = freeSteps;
-    if (free === undefined) {
-      if (stepsPerEpoch === undefined) {
-        throw new RangeError('LAWN: give freeSteps (E_free in steps), or stepsPerEpoch so that freeEpochs (default 5) can be converted to steps');
-      }
-      assertInRange('LAWN', 'stepsPerEpoch', stepsPerEpoch, { value: 1 }, { value: Number.POSITIVE_INFINITY, open: true });
-      assertNonNegative('LAWN', 'freeEpochs (E_free)', freeEpochs);
-      free = Math.round(freeEpochs * stepsPerEpoch);
-    }
-    if (!Number.isInteger(free) || free < 0) throw new RangeError(`LAWN: freeSteps (E_free in steps) must be an integer ≥ 0, got ${free}`);
-    for (const n of constrainedParams ?? []) if (!this.params.has(n)) throw new RangeError(`LAWN: constrainedParams names unknown parameter '${n}'`);
-    this.settings = { base, freeSteps: free, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams };
+    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options;
+    super(`LAWN(${base ?? 'adam'})`, params, { ...LAWN_DEFAULTS, ...rest });
+    const known = (n: string) => this.params.has(n);
+    this.settings = resolveLawnSettings({ base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams }, known);
   }
 
   /** 'free' before the switch, 'constrained' after. */
@@ -189,10 +155,7 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
 
   /** Whether the constraint applies to `p` (before exclusions for c = 0). */
   isConstrained(p: Parameter): boolean {
-    const st = this.settings;
-    if (st.constrainedParams) return st.constrainedParams.includes(p.meta.name);
-    const roleOk = p.meta.role === 'weight' || (st.constrainEmbeddings && p.meta.role === 'embedding');
-    return roleOk && (st.onlyTag === undefined || p.meta.tags.has(st.onlyTag));
+    return isConstrainedBy(this.settings, p);
   }
 
   /** c_ℓ of every constrained tensor (empty before the switch). */
