@@ -108,6 +108,7 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
   }
   protected update(p: Parameter, g: Float32Array, s: AdamState, h: Resolved<AdamOptions>): void {
     if (h.amsgrad && !s.vMax) s.vMax = s.v.slice(); // (impl) AMSGrad switched on mid-run: the max starts at v
+    if (!h.amsgrad) s.vMax = null; // (impl) switched off: plain v again
     adamUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<AdamOptions>, where: string): void {

@@ -102,6 +102,7 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
         if (g === null) continue; // no gradient: not in v̄, not decayed
         const s = this.stateFor(p, h);
         if (h.amsgrad && !s.vMax) s.vMax = s.v.slice(); // (impl) amsgrad switched on mid-run
+        if (!h.amsgrad) s.vMax = null;
         s.t++;
         sum += adamSMoments(g, s, h);
         count += p.size;

@@ -111,3 +111,20 @@ describe('Adam / AdamW / AMSGrad (PyTorch semantics, algorithms.md §1.2–1.4)'
     expect(() => new AdamW([w], { lr: -0.1 })).toThrow(/AdamW: lr \(η\) must be in \[0, ∞\), got -0.1/);
   });
 });
+
+describe('switching AMSGrad between steps', () => {
+  it('on: the max starts from the current v; off: the plain v is used again', () => {
+    const w = param('w', [0]);
+    const opt = new Adam([w], { lr: 0.1, beta1: 0, beta2: 0.5, eps: 0 });
+    setGrads([w], [[2]]);
+    opt.step();
+    opt.groups[0].options.amsgrad = true;
+    setGrads([w], [[1]]);
+    opt.step();
+    expect(Array.from(opt.stateOf('w')!.vMax!)).toEqual([2]); // max(v₁ = 2, v₂ = 1.5)
+    opt.groups[0].options.amsgrad = false;
+    setGrads([w], [[1]]);
+    opt.step();
+    expect(opt.stateOf('w')!.vMax).toBeNull();
+  });
+});
