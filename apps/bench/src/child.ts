@@ -43,10 +43,9 @@ async function handle(req: Request): Promise<void> {
   }
   const p = current.prepared;
   const warmupMs: number[] = [];
-  // Warm-up stops early once it has spent the budget (a 1-minute step needs no second warm-up).
-  for (let i = 0, spent = 0; i < req.warmup && spent < req.budgetMs; i++) {
+  for (let i = 0; i < req.warmup; i++) {
     warmupMs.push(await timed(p));
-    spent += warmupMs[i];
+    if (warmupMs[i] > req.warmupCapMs) break;
   }
   const times: number[] = [];
   const start = performance.now();

@@ -56,8 +56,8 @@ export class EngineProcess {
   }
 
   /** Runs a workload in the child. */
-  async run(workload: string, warmup: number, maxReps: number, budgetMs: number): Promise<ResultReply> {
-    const r = await this.request({ type: 'run', workload, warmup, maxReps, budgetMs });
+  async run(workload: string, warmup: number, warmupCapMs: number, maxReps: number, budgetMs: number): Promise<ResultReply> {
+    const r = await this.request({ type: 'run', workload, warmup, warmupCapMs, maxReps, budgetMs });
     if (r.type !== 'result') throw new Error(`${this.engine}: unexpected reply ${r.type}`);
     this.describe = r.describe;
     return r;

@@ -2,7 +2,7 @@
 import type { Engine } from './engine.js';
 
 /** gapkit backends benchmarked, as `gapkit-<backend>[-<mode>]`. */
-export const GAPKIT_ENGINES = ['gapkit-cpu', 'gapkit-wasm', 'gapkit-auto', 'gapkit-gpujs-webasm', 'gapkit-gpujs-cpu', 'gapkit-gpujs-headlessgl'] as const;
+export const GAPKIT_ENGINES = ['gapkit-cpu', 'gapkit-wasm', 'gapkit-wasm-2t', 'gapkit-auto', 'gapkit-gpujs-webasm', 'gapkit-gpujs-cpu', 'gapkit-gpujs-headlessgl'] as const;
 /** TF.js peers. */
 export const TFJS_ENGINES = ['tfjs-cpu', 'tfjs-wasm'] as const;
 export const ALL_ENGINES: readonly string[] = [...GAPKIT_ENGINES, ...TFJS_ENGINES];
@@ -17,6 +17,10 @@ export async function unavailableReason(name: string): Promise<string | null> {
   if (name === 'gapkit-wasm') {
     const { isWasmSimdSupported } = await import('@gapkit/autodiff');
     return isWasmSimdSupported() ? null : 'no WebAssembly SIMD in this runtime';
+  }
+  if (name === 'gapkit-wasm-2t') {
+    const { isThreadedWasmSupported } = await import('@gapkit/autodiff');
+    return isThreadedWasmSupported() ? null : 'no shared WebAssembly memory / worker threads in this runtime';
   }
   return ALL_ENGINES.includes(name) ? null : `unknown engine '${name}'`;
 }

@@ -2,8 +2,7 @@
  * gapkit as a benchmark engine: kernels are called directly for matmul and conv; training steps run
  * the model-zoo ResNet-8 / NCF through the autodiff engine with Adam from @gapkit/optimizers.
  */
-import { type Backend, bceWithLogits, crossEntropy, describeBackend, kernels, Rng, setBackend, Tensor } from '@gapkit/autodiff';
-import { type BackendName, createBackend } from '@gapkit/backend-gpujs';
+import { type Backend, BUILTIN_BACKEND_NAMES, type BuiltinBackendName, bceWithLogits, createBackend, crossEntropy, describeBackend, kernels, Rng, setBackend, Tensor } from '@gapkit/autodiff';
 import { ncfMlp, resnet } from '@gapkit/model-zoo';
 import { Adam } from '@gapkit/optimizers';
 import type { Engine, Prepared } from './engine.js';
@@ -58,9 +57,17 @@ function prepareTrain(w: TrainWorkload): Prepared {
 }
 
 /** The gapkit engine for `gapkit-<backend>`. */
-export function createGapkitEngine(name: string): Engine {
-  const backendName = name.slice('gapkit-'.length) as BackendName;
-  const backend: Backend = createBackend(backendName);
+export async function createGapkitEngine(name: string): Promise<Engine> {
+  const backendName = name.slice('gapkit-'.length);
+  // Built-in backends come from @gapkit/autodiff; gpu.js (and auto, which probes gpu.js) are loaded
+  // only when asked for, so the other engines' peak RSS does not include gpu.js.
+  let backend: Backend;
+  if (backendName !== 'auto' && BUILTIN_BACKEND_NAMES.includes(backendName as BuiltinBackendName)) {
+    backend = createBackend(backendName as BuiltinBackendName);
+  } else {
+    const gpujs = await import('@gapkit/backend-gpujs');
+    backend = gpujs.createBackend(backendName as Parameters<typeof gpujs.createBackend>[0]);
+  }
   setBackend(backend);
   return {
     name,

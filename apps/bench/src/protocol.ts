@@ -3,7 +3,15 @@
 /** Parent → child. */
 export type Request =
   | { readonly type: 'init'; readonly engine: string }
-  | { readonly type: 'run'; readonly workload: string; readonly warmup: number; readonly maxReps: number; readonly budgetMs: number }
+  | {
+      readonly type: 'run';
+      readonly workload: string;
+      readonly warmup: number;
+      /** Warm-up stops early after a repetition longer than this (a 1-minute step needs no second one). */
+      readonly warmupCapMs: number;
+      readonly maxReps: number;
+      readonly budgetMs: number;
+    }
   | { readonly type: 'exit' };
 
 /** Child → parent. */

@@ -2,9 +2,10 @@
  * `createBackend(name)` for every backend gapkit has: the built-in ones of @gapkit/autodiff plus
  * `gpujs-<mode>`; `auto` here also calibrates gpu.js `webasm` against the cpu and wasm backends.
  */
-import { type Backend, type BuiltinBackendName, createAutoBackend, cpuBackend, createBackend as createBuiltin, createWasmBackend, isWasmSimdSupported } from '@gapkit/autodiff';
+import { autoCandidates, type Backend, type BuiltinBackendName, createAutoBackend, createBackend as createBuiltin } from '@gapkit/autodiff';
 import { type GpuJsMode, GPUJS_MODES, modeSupport } from './gpujs-adapter.js';
 import { createGpuJsBackend } from './gpu.js';
+import { probeGpuJs } from './gpujs-probe.js';
 
 /** Every backend name the CLI accepts. `gpujs` means `gpujs-webasm`. */
 export type BackendName = BuiltinBackendName | 'gpujs' | `gpujs-${GpuJsMode}`;
@@ -12,8 +13,11 @@ export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'cpu', 'cpu-refere
 
 /** Options for `auto`. */
 export interface AutoOptions {
-  /** Include gpu.js (webasm) among auto's candidates. Default true when webasm is available. */
-  readonly includeGpuJs?: boolean;
+  /**
+   * gpu.js (webasm) among auto's candidates: `probe` (default) keeps it only if a quick startup probe
+   * finds it within 2× of the best built-in backend; `always` / `never` skip the probe.
+   */
+  readonly gpujs?: 'probe' | 'always' | 'never';
 }
 
 /** A fresh backend by name; throws on unknown names and unavailable modes (never falls back silently). */
@@ -25,10 +29,18 @@ export function createBackend(name: BackendName, auto: AutoOptions = {}): Backen
     return createGpuJsBackend({ mode });
   }
   if (name === 'auto') {
-    const candidates: Backend[] = [cpuBackend];
-    if (isWasmSimdSupported()) candidates.push(createWasmBackend());
-    if ((auto.includeGpuJs ?? true) && modeSupport('webasm').supported) candidates.push(createGpuJsBackend({ mode: 'webasm' }));
-    return createAutoBackend(candidates);
+    const candidates = autoCandidates();
+    const policy = auto.gpujs ?? 'probe';
+    const support = modeSupport('webasm');
+    let note = policy === 'never' ? 'gpujs-webasm left out (gpujs: never)' : `gpujs-webasm unavailable: ${support.reason}`;
+    if (policy !== 'never' && support.supported) {
+      const gpujs = createGpuJsBackend({ mode: 'webasm' });
+      const verdict = policy === 'always' ? { keep: true, note: 'gpujs-webasm kept (gpujs: always)' } : probeGpuJs(gpujs, candidates);
+      note = verdict.note;
+      if (verdict.keep) candidates.push(gpujs);
+      else gpujs.dispose();
+    }
+    return createAutoBackend(candidates, { notes: { 'auto.gpujs': note } });
   }
   return createBuiltin(name as BuiltinBackendName);
 }

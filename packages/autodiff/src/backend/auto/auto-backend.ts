@@ -31,6 +31,8 @@ function convKey(g: Conv2dGeometry): string {
 export interface AutoBackendOptions {
   /** Fixed choices by `kernel:sizeKey` (as printed by describe()), skipping calibration for them. */
   readonly table?: Readonly<Record<string, string>>;
+  /** Extra facts for describe() (e.g. why a backend was left out of the candidates). */
+  readonly notes?: Readonly<Record<string, string>>;
 }
 
 /** An `auto` backend over `candidates` (the first is the default when a kernel is missing elsewhere). */
@@ -82,7 +84,7 @@ export function createAutoBackend(candidates: readonly Backend[], options: AutoB
     name: 'auto',
     kernels,
     describe: () => {
-      const out: Record<string, string> = { candidates: candidates.map((c) => c.name).join(', ') };
+      const out: Record<string, string> = { candidates: candidates.map((c) => c.name).join(', '), ...options.notes };
       for (const c of candidates) for (const [k, v] of Object.entries(c.describe())) out[`${c.name}.${k}`] = v;
       for (const name of KERNEL_NAMES) out[`kernel.${name}`] = 'auto (per size class, see choice.*)';
       for (const [id, cls] of [...classes].sort(([a], [b]) => a.localeCompare(b))) {
