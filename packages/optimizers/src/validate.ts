@@ -51,3 +51,24 @@ export function assertOneOf<T extends string>(where: string, symbol: string, x: 
     throw new RangeError(`${where}: ${symbol} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${String(x)}'`);
   }
 }
+
+/** The hyperparameters every Adam-type optimizer shares. */
+export interface AdamLikeHyper {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay?: number;
+}
+
+/**
+ * lr ≥ 0, β₁ and β₂ ∈ [0, 1), ε ≥ 0, and λ ≥ 0 when the optimizer has one.
+ * @param lrSymbol how the paper names the learning rate, e.g. `lr (α)`
+ */
+export function assertAdamLike(where: string, h: AdamLikeHyper, lrSymbol = 'lr (η)'): void {
+  assertNonNegative(where, lrSymbol, h.lr);
+  assertBeta(where, 'beta1 (β₁)', h.beta1);
+  assertBeta(where, 'beta2 (β₂)', h.beta2);
+  assertNonNegative(where, 'eps (ε)', h.eps);
+  if (h.weightDecay !== undefined) assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
+}

@@ -13,7 +13,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import { type Scalar, scheduleAt } from '../schedule.js';
-import { assertBeta, assertNonNegative, assertPositive } from '../validate.js';
+import { assertAdamLike, assertPositive } from '../validate.js';
 
 export interface AdaBoundOptions {
   /** η ≥ 0. Default 1e-3. */
@@ -87,12 +87,8 @@ export class AdaBound extends Optimizer<AdaBoundOptions, AdaBoundState> {
     adaBoundUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<AdaBoundOptions>, where: string): void {
-    assertNonNegative(where, 'lr (η)', h.lr);
-    assertBeta(where, 'beta1 (β₁)', h.beta1);
-    assertBeta(where, 'beta2 (β₂)', h.beta2);
+    assertAdamLike(where, h);
     assertPositive(where, 'finalLr', h.finalLr);
     assertPositive(where, 'gamma (γ)', h.gamma);
-    assertNonNegative(where, 'eps (ε)', h.eps);
-    assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
   }
 }

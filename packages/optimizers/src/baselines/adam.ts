@@ -13,7 +13,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertNonNegative } from '../validate.js';
+import { assertAdamLike } from '../validate.js';
 
 /** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (decisions.md). */
 export type WeightDecayMode = 'l2' | 'decoupled';
@@ -74,11 +74,7 @@ export function adamDirectionAt(s: AdamState, i: number, h: AdamCore, c1: number
 
 /** Validation shared by the Adam family. */
 export function validateAdam(h: Resolved<AdamOptions>, where: string): void {
-  assertNonNegative(where, 'lr (η)', h.lr);
-  assertBeta(where, 'beta1 (β₁)', h.beta1);
-  assertBeta(where, 'beta2 (β₂)', h.beta2);
-  assertNonNegative(where, 'eps (ε)', h.eps);
-  assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
+  assertAdamLike(where, h);
   if (h.weightDecayMode !== 'l2' && h.weightDecayMode !== 'decoupled') {
     throw new RangeError(`${where}: weightDecayMode must be 'l2' or 'decoupled', got '${String(h.weightDecayMode)}'`);
   }

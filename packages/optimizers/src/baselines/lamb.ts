@@ -14,7 +14,7 @@ import type { Parameter } from '@gapkit/autodiff';
 import { norm } from '../math.js';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertNonNegative } from '../validate.js';
+import { assertAdamLike } from '../validate.js';
 
 /** φ, the trust-ratio scaling of ‖θ‖: identity (paper) or min(‖θ‖, 10) (v3 reference). */
 export type LambPhi = 'identity' | 'min10';
@@ -79,11 +79,7 @@ export function lambUpdate(w: Float32Array, g: Float32Array, s: LambState, h: Re
 
 /** Validation of LAMB's hyperparameters. */
 export function validateLamb(h: Resolved<LambOptions>, where: string): void {
-  assertNonNegative(where, 'lr (η)', h.lr);
-  assertBeta(where, 'beta1 (β₁)', h.beta1);
-  assertBeta(where, 'beta2 (β₂)', h.beta2);
-  assertNonNegative(where, 'eps (ε)', h.eps);
-  assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
+  assertAdamLike(where, h);
   if (h.phi !== 'identity' && h.phi !== 'min10') throw new RangeError(`${where}: phi (φ) must be 'identity' or 'min10', got '${String(h.phi)}'`);
 }
 

@@ -13,7 +13,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertNonNegative } from '../validate.js';
+import { assertAdamLike } from '../validate.js';
 
 export interface RAdamOptions {
   /** η ≥ 0. Default 1e-3. */
@@ -71,10 +71,6 @@ export class RAdam extends Optimizer<RAdamOptions, RAdamState> {
     radamUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<RAdamOptions>, where: string): void {
-    assertNonNegative(where, 'lr (η)', h.lr);
-    assertBeta(where, 'beta1 (β₁)', h.beta1);
-    assertBeta(where, 'beta2 (β₂)', h.beta2);
-    assertNonNegative(where, 'eps (ε)', h.eps);
-    assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
+    assertAdamLike(where, h);
   }
 }

@@ -11,7 +11,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertNonNegative } from '../validate.js';
+import { assertAdamLike, assertNonNegative } from '../validate.js';
 
 export interface YogiOptions {
   /** η ≥ 0. Default 1e-2 (torch-optimizer; the SWD paper probably used 1e-3, spec §1.6). */
@@ -57,11 +57,7 @@ export class Yogi extends Optimizer<YogiOptions, YogiState> {
     yogiUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<YogiOptions>, where: string): void {
-    assertNonNegative(where, 'lr (η)', h.lr);
-    assertBeta(where, 'beta1 (β₁)', h.beta1);
-    assertBeta(where, 'beta2 (β₂)', h.beta2);
-    assertNonNegative(where, 'eps (ε)', h.eps);
-    assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
+    assertAdamLike(where, h);
     assertNonNegative(where, 'initialAccumulator', h.initialAccumulator);
   }
 }

@@ -29,7 +29,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertNonNegative } from '../validate.js';
+import { assertAdamLike, assertNonNegative } from '../validate.js';
 
 export interface AdamSOptions {
   /** η ≥ 0. Default 1e-3 (S3 App. B.1, demo). */
@@ -129,11 +129,7 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
   }
 
   protected validate(h: Resolved<AdamSOptions>, where: string): void {
-    assertNonNegative(where, 'lr (η)', h.lr);
-    assertBeta(where, 'beta1 (β₁)', h.beta1);
-    assertBeta(where, 'beta2 (β₂)', h.beta2);
-    assertNonNegative(where, 'eps (ε)', h.eps);
-    assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
+    assertAdamLike(where, h);
   }
 
   protected override ruleFor(_p: Parameter, h: Resolved<AdamSOptions>): string {

@@ -40,7 +40,7 @@ import type { Parameter } from '@gapkit/autodiff';
 import { gatherUnit, normalizeUnits, scatterUnit, type UnitLayout, unitLayout, unitNorms } from '../math.js';
 import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertNonNegative, assertOneOf } from '../validate.js';
+import { assertAdamLike, assertNonNegative, assertOneOf } from '../validate.js';
 
 export type NdAdamVariant = 'paper' | 'code';
 
@@ -191,12 +191,8 @@ export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
   }
 
   protected validate(h: Resolved<NdAdamOptions>, where: string): void {
-    assertNonNegative(where, 'lr (α^s)', h.lr);
+    assertAdamLike(where, h, 'lr (α^s)');
     assertNonNegative(where, 'lrVector (α^v)', h.lrVector);
-    assertBeta(where, 'beta1 (β₁)', h.beta1);
-    assertBeta(where, 'beta2 (β₂)', h.beta2);
-    assertNonNegative(where, 'eps (ε)', h.eps);
-    assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
     assertOneOf(where, 'variant', h.variant, ['paper', 'code']);
   }
 

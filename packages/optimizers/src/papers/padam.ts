@@ -34,7 +34,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
-import { assertBeta, assertInRange, assertNonNegative, assertOneOf } from '../validate.js';
+import { assertAdamLike, assertInRange, assertOneOf } from '../validate.js';
 
 /** Which bias correction the step uses (see the header). */
 export type PadamBiasCorrection = 'code' | 'none' | 'consistent';
@@ -113,12 +113,8 @@ export class Padam extends Optimizer<PadamOptions, PadamState> {
     padamUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<PadamOptions>, where: string): void {
-    assertNonNegative(where, 'lr (α)', h.lr);
+    assertAdamLike(where, h, 'lr (α)');
     assertInRange(where, 'p (partial adaptive parameter)', h.p, { value: 0 }, { value: 0.5 });
-    assertBeta(where, 'beta1 (β₁)', h.beta1);
-    assertBeta(where, 'beta2 (β₂)', h.beta2);
-    assertNonNegative(where, 'eps (ε)', h.eps);
-    assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
     assertOneOf(where, 'biasCorrection', h.biasCorrection, ['code', 'none', 'consistent']);
   }
   protected override ruleFor(_p: Parameter, h: Resolved<PadamOptions>): string {
