@@ -11,7 +11,7 @@ import { flatten, Linear, Module, type Rng, relu, type Tensor } from '@gapkit/au
 import { addChild, finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
 import type { ClassifierOptions } from './types.js';
-import { knownKeys, positiveInt, positiveIntList } from './validate.js';
+import { positiveInt, positiveIntList, withDefaults } from './validate.js';
 
 /** MLP options. */
 export interface MlpOptions extends ClassifierOptions {
@@ -25,8 +25,7 @@ export interface MlpOptions extends ClassifierOptions {
 export const MLP_DEFAULTS: MlpOptions = { inFeatures: 784, hidden: [100], numClasses: 10 };
 
 function resolveMlp(opts: Partial<MlpOptions>): MlpOptions {
-  knownKeys('mlp', opts, Object.keys(MLP_DEFAULTS));
-  const o = { ...MLP_DEFAULTS, ...opts };
+  const o = withDefaults('mlp', MLP_DEFAULTS, opts);
   positiveInt('mlp', 'inFeatures', o.inFeatures);
   positiveIntList('mlp', 'hidden', o.hidden, true);
   positiveInt('mlp', 'numClasses', o.numClasses);

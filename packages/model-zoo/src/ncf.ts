@@ -22,7 +22,7 @@
 import { concat, Embedding, Linear, Module, mul, type Rng, relu, reshape, type Tensor, uniformInit, xavierUniform } from '@gapkit/autodiff';
 import { finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
-import { knownKeys, positiveInt, positiveIntList } from './validate.js';
+import { positiveInt, positiveIntList, withDefaults } from './validate.js';
 
 /** Table sizes shared by every NCF model (defaults: MovieLens-100k, 943 users × 1,682 items). */
 export interface NcfTableOptions {
@@ -58,8 +58,7 @@ export const NCF_MLP_DEFAULTS: NcfMlpOptions = { ...TABLES, embeddingDim: 32, to
 export const NEUMF_DEFAULTS: NeuMfOptions = { ...TABLES, factors: 8, embeddingDim: 32, tower: [32, 16, 8] };
 
 function resolve<O extends NcfTableOptions>(where: string, defaults: O, opts: Partial<O>): O {
-  knownKeys(where, opts, Object.keys(defaults));
-  const o: O = { ...defaults, ...opts };
+  const o = withDefaults(where, defaults, opts);
   positiveInt(where, 'numUsers', o.numUsers);
   positiveInt(where, 'numItems', o.numItems);
   if ('factors' in o) positiveInt(where, 'factors', o.factors as number);

@@ -22,7 +22,7 @@ import { BnSoftmax } from './heads/bn-softmax.js';
 import { addChild, finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
 import type { ClassifierOptions } from './types.js';
-import { invalid, knownKeys, positiveInt } from './validate.js';
+import { invalid, positiveInt, withDefaults } from './validate.js';
 
 /** Options of the TF ND-Adam WRN. */
 export interface NdAdamTfWideResNetOptions extends ClassifierOptions {
@@ -58,8 +58,7 @@ export interface ResolvedNdAdamTfWideResNet extends NdAdamTfWideResNetOptions {
 
 /** Fills defaults and validates; throws a RangeError naming the bad argument. */
 export function resolveNdAdamTfWideResNet(opts: Partial<NdAdamTfWideResNetOptions> = {}): ResolvedNdAdamTfWideResNet {
-  knownKeys(WHERE, opts, Object.keys(WRN_NDADAM_TF_DEFAULTS));
-  const o = { ...WRN_NDADAM_TF_DEFAULTS, ...opts };
+  const o = withDefaults(WHERE, WRN_NDADAM_TF_DEFAULTS, opts);
   if (!Number.isInteger(o.depth) || o.depth < 10 || (o.depth - 4) % 6 !== 0) {
     invalid(WHERE, 'depth', 'of the form 6n+4 with n ≥ 1 (10, 16, 22, 28, …)', o.depth);
   }

@@ -15,7 +15,7 @@ import type { Rng } from '@gapkit/autodiff';
 import { countResNet, RESNET_DEFAULTS, ResNet, type ResNetOptions, resolveResNet } from './resnet.js';
 import type { ParameterCount } from './tally.js';
 import type { ClassifierOptions } from './types.js';
-import { invalid, knownKeys, positiveInt } from './validate.js';
+import { invalid, positiveInt, withDefaults } from './validate.js';
 
 /** Options of Padam's WideResNet. */
 export interface PadamWideResNetOptions extends ClassifierOptions {
@@ -34,8 +34,7 @@ const WHERE = 'wrn-padam';
 
 /** The equivalent generic ResNet options. */
 export function padamWideResNetConfig(opts: Partial<PadamWideResNetOptions> = {}): ResNetOptions {
-  knownKeys(WHERE, opts, Object.keys(PADAM_WRN_DEFAULTS));
-  const o = { ...PADAM_WRN_DEFAULTS, ...opts };
+  const o = withDefaults(WHERE, PADAM_WRN_DEFAULTS, opts);
   if (!Number.isInteger(o.depth) || o.depth < 10 || (o.depth - 4) % 6 !== 0) {
     invalid(WHERE, 'depth', 'of the form 6n+4 with n ≥ 1 (10, 16, 22, 28, …)', o.depth);
   }

@@ -36,7 +36,7 @@ import {
 } from './resnet.js';
 import type { ParameterCount } from './tally.js';
 import type { Classifier, ClassifierOptions, Recommender } from './types.js';
-import { knownKeys } from './validate.js';
+import { withDefaults } from './validate.js';
 import { countVgg, VGG_DEFAULTS, type VggDepth, type VggOptions, vgg } from './vgg.js';
 import { countWideResNet, ndAdamWideResNet, type WideResNetOptions, WRN_DEFAULTS, WRN_NDADAM_DEFAULTS, wideResNet } from './wide-resnet.js';
 
@@ -107,12 +107,9 @@ function resnetPresetEntry(depth: 18 | 34): ClassifierEntry<ResNetPresetOptions>
 }
 
 function vggEntry(depth: VggDepth, name: string, extra: Partial<VggOptions>, description: string, source: string): ClassifierEntry<Omit<VggOptions, 'depth'>> {
-  const keys = Object.keys(VGG_DEFAULTS).filter((k) => k !== 'depth');
-  const defaults: Omit<VggOptions, 'depth'> = { ...VGG_DEFAULTS, ...extra };
-  const withDepth = (opts: Partial<Omit<VggOptions, 'depth'>>): Partial<VggOptions> => {
-    knownKeys(name, opts, keys);
-    return { ...extra, ...opts, depth };
-  };
+  const { depth: _reference, ...rest } = VGG_DEFAULTS;
+  const defaults: Omit<VggOptions, 'depth'> = { ...rest, ...extra };
+  const withDepth = (opts: Partial<Omit<VggOptions, 'depth'>>): VggOptions => ({ ...withDefaults(name, defaults, opts), depth });
   const variants: ModelVariant<Omit<VggOptions, 'depth'>>[] = [{ label: `VGG-${depth}${extra.hidden?.length ? ` + ${extra.hidden.join('-')} FC` : ''} (BN)`, options: {} }];
   if (depth === 19) variants.push({ label: 'VGG-19 (no BN)', options: { batchNorm: false } });
   return {

@@ -24,7 +24,7 @@ import {
 import { addChild, finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
 import type { ClassifierOptions } from './types.js';
-import { invalid, knownKeys, positiveInt, positiveIntList } from './validate.js';
+import { invalid, positiveInt, positiveIntList, withDefaults } from './validate.js';
 
 /** How conv kernels are initialized. */
 export type ConvInit = 'default' | 'he-fan-out';
@@ -56,8 +56,6 @@ export const RESNET_DEFAULTS: ResNetOptions = {
   convInit: 'default',
 };
 
-const KEYS = Object.keys(RESNET_DEFAULTS);
-
 /** A fully validated configuration. */
 export interface ResolvedResNet extends ResNetOptions {
   readonly stages: ReadonlyArray<{ readonly blocks: number; readonly width: number; readonly stride: number }>;
@@ -65,8 +63,7 @@ export interface ResolvedResNet extends ResNetOptions {
 
 /** Fills defaults and validates; throws a RangeError naming the bad argument. */
 export function resolveResNet(opts: Partial<ResNetOptions> = {}, where = 'resnet'): ResolvedResNet {
-  knownKeys(where, opts, KEYS);
-  const o: ResNetOptions = { ...RESNET_DEFAULTS, ...opts };
+  const o = withDefaults(where, RESNET_DEFAULTS, opts);
   positiveIntList(where, 'blocks', o.blocks);
   positiveIntList(where, 'widths', o.widths);
   if (o.blocks.length !== o.widths.length) {
@@ -204,8 +201,7 @@ export const RESNET_BLOCKS = { 18: [2, 2, 2, 2], 34: [3, 4, 6, 3] } as const;
 /** The generic options of ResNet-18 or ResNet-34 with the given knobs. */
 export function resnetPreset(depth: 18 | 34, opts: Partial<ResNetPresetOptions> = {}): ResNetOptions {
   const where = `resnet${depth}`;
-  knownKeys(where, opts, Object.keys(RESNET_PRESET_DEFAULTS));
-  const o = { ...RESNET_PRESET_DEFAULTS, ...opts };
+  const o = withDefaults(where, RESNET_PRESET_DEFAULTS, opts);
   const base = positiveInt(where, 'baseWidth', o.baseWidth);
   return {
     ...RESNET_DEFAULTS,

@@ -47,3 +47,17 @@ export function knownKeys(where: string, opts: object, known: readonly string[])
     if (!known.includes(key)) throw new RangeError(`${where}: unknown option '${key}' (known: ${known.join(', ')})`);
   }
 }
+
+/**
+ * `defaults` overridden by the keys of `opts` that are not undefined (so `{ depth: undefined }` from
+ * an optional CLI flag means "the default"), after rejecting keys `defaults` does not have.
+ */
+export function withDefaults<O extends object>(where: string, defaults: O, opts: Partial<O>): O {
+  knownKeys(where, opts, Object.keys(defaults));
+  const out: O = { ...defaults };
+  for (const key of Object.keys(opts) as Array<keyof O>) {
+    const v = opts[key];
+    if (v !== undefined) out[key] = v as O[keyof O];
+  }
+  return out;
+}

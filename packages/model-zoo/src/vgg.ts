@@ -15,7 +15,7 @@ import { BatchNorm2d, Conv2d, Dropout, flatten, Linear, MaxPool2d, Module, ReLU,
 import { finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
 import type { ClassifierOptions, TensorModule } from './types.js';
-import { dropRate, invalid, knownKeys, positiveInt, positiveIntList } from './validate.js';
+import { dropRate, invalid, positiveInt, positiveIntList, withDefaults } from './validate.js';
 
 /** Conv widths (multiples of 64 at the reference size) and max-pools ('M') of each VGG depth. */
 export const VGG_CONFIGS = {
@@ -67,8 +67,7 @@ export interface ResolvedVgg extends VggOptions {
 
 /** Fills defaults and validates; throws a RangeError naming the bad argument. */
 export function resolveVgg(opts: Partial<VggOptions> = {}, where = 'vgg'): ResolvedVgg {
-  knownKeys(where, opts, Object.keys(VGG_DEFAULTS));
-  const o: VggOptions = { ...VGG_DEFAULTS, ...opts };
+  const o = withDefaults(where, VGG_DEFAULTS, opts);
   if (!Object.hasOwn(VGG_CONFIGS, o.depth)) invalid(where, 'depth', 'one of 11, 13, 16, 19 (a known VGG config)', o.depth);
   positiveInt(where, 'baseWidth', o.baseWidth);
   positiveIntList(where, 'hidden', o.hidden, true);

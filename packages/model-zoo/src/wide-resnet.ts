@@ -33,7 +33,7 @@ import {
 import { addChild, finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
 import type { ClassifierOptions } from './types.js';
-import { dropRate, invalid, knownKeys, positiveInt, positiveNumber } from './validate.js';
+import { dropRate, invalid, positiveInt, positiveNumber, withDefaults } from './validate.js';
 
 /** Options of WRN-d-k. */
 export interface WideResNetOptions extends ClassifierOptions {
@@ -75,8 +75,7 @@ export interface ResolvedWideResNet extends WideResNetOptions {
 
 /** Fills `defaults` and validates; throws a RangeError naming the bad argument. */
 export function resolveWideResNet(opts: Partial<WideResNetOptions> = {}, defaults = WRN_DEFAULTS, where = 'wrn'): ResolvedWideResNet {
-  knownKeys(where, opts, Object.keys(WRN_DEFAULTS));
-  const o: WideResNetOptions = { ...defaults, ...opts };
+  const o = withDefaults(where, defaults, opts);
   if (!Number.isInteger(o.depth) || o.depth < 10 || (o.depth - 4) % 6 !== 0) {
     invalid(where, 'depth', 'of the form 6n+4 with n ≥ 1 (10, 16, 22, 28, 40, …)', o.depth);
   }

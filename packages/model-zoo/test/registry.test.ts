@@ -73,6 +73,14 @@ describe('registry', () => {
     }
   });
 
+  test('an option given as undefined means its default (optional CLI flags)', () => {
+    for (const name of MODEL_NAMES) {
+      const e = getModel(name);
+      const allUndefined = Object.fromEntries(Object.keys(e.defaults).map((k) => [k, undefined]));
+      expect(e.count(allUndefined), name).toEqual(e.count({}));
+    }
+  });
+
   test('getModel names the known models when the name is unknown', () => {
     expect(getModel('wrn')).toBe(MODELS.wrn);
     expect(() => getModel('resnet50')).toThrow("unknown model 'resnet50' (known: resnet18, resnet34, resnet, wrn,");
