@@ -72,6 +72,7 @@ function table(rows: readonly ModelRow[], classes: number): string {
   ].join('\n');
 }
 
+/** `gapkit models [MODEL …] [--classes N] [--json]`. */
 export const command: Command = {
   name: 'models',
   summary: 'list every model and variant with its parameter count',
