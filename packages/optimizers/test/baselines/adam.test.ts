@@ -1,7 +1,8 @@
 import { PROPERTY_RUNS, expectClose, valuesArb } from '@gapkit/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Adam, AdamW, AmsGrad } from '../../src/index.js';
+import type { Parameter } from '@gapkit/autodiff';
+import { Adam, AdamS, AdamW, AmsGrad } from '../../src/index.js';
 import { cloneParams, maxAbsDiff, param, setGrads, trajectory, wave } from '../helpers.js';
 
 describe('Adam / AdamW / AMSGrad (PyTorch semantics, algorithms.md §1.2–1.4)', () => {
@@ -86,13 +87,19 @@ describe('Adam / AdamW / AMSGrad (PyTorch semantics, algorithms.md §1.2–1.4)'
     expectClose(b.data, [1 * (1 - 0.01)], { rtol: 1e-7 }); // zero gradient: decay only
   });
 
-  it('G4: with ε = 0, λ = 0, scaling every gradient by c > 0 leaves the trajectory unchanged', () => {
+  it('G4: with ε = 0, λ = 0, scaling every gradient by c > 0 leaves the trajectory unchanged (Adam, AMSGrad, AdamW, AdamS)', () => {
+    const makers = [
+      (ps: Parameter[]) => new Adam(ps, { lr: 0.01, eps: 0 }),
+      (ps: Parameter[]) => new AmsGrad(ps, { lr: 0.01, eps: 0 }),
+      (ps: Parameter[]) => new AdamW(ps, { lr: 0.01, eps: 0, weightDecay: 0 }),
+      (ps: Parameter[]) => new AdamS(ps, { lr: 0.01, eps: 0, weightDecay: 0 }),
+    ];
     fc.assert(
-      fc.property(valuesArb(3, { min: -2, max: 2 }), fc.double({ min: 0.01, max: 100, noNaN: true }), (w0, c) => {
+      fc.property(valuesArb(3, { min: -2, max: 2 }), fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(...makers), (w0, c, make) => {
         const ps = [param('w', w0)];
         const qs = cloneParams(ps);
-        const o1 = new Adam(ps, { lr: 0.01, eps: 0 });
-        const o2 = new Adam(qs, { lr: 0.01, eps: 0 });
+        const o1 = make(ps);
+        const o2 = make(qs);
         const t1 = trajectory(o1, ps, 5, (k) => wave(k, 0, 3));
         const t2 = trajectory(o2, qs, 5, (k) => wave(k, 0, 3, c));
         t1.forEach((x, k) => {

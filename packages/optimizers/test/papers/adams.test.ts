@@ -91,7 +91,26 @@ describe('AdamS (algorithms.md §4.1–4.2, decisions.md "AdamS / SGDS")', () =>
     expectClose(b.data, [1 - 0.1], { rtol: 1e-6 });
   });
 
-  it('A4 + A5: one AdamS step equals one AdamW step with λ_W = λ/√v̄_t (one multiplier for all tensors)', () => {
+  it('A5: the decay multiplier is one scalar 1 − ηλ/√v̄ for every element of every tensor sharing (η, λ)', () => {
+    const ps = [param('a', [0.3, -0.2, 0.1]), param('b', [1, 2])];
+    const opt = new AdamS(ps, { lr: 0.05, weightDecay: 0.4, eps: 1e-3 }).trackDiagnostics();
+    for (let k = 0; k < 4; k++) {
+      const before = ps.map((p) => Array.from(p.data));
+      setGrads(ps, [grad(k, 0), grad(k, 1)]);
+      opt.step();
+      const want = 1 - (0.05 * 0.4) / (opt.diagnostics()!.extra.sqrtVBar as number);
+      ps.forEach((p, i) => {
+        const s = opt.stateOf(p.meta.name)!;
+        const t = s.t;
+        for (let j = 0; j < p.size; j++) {
+          const adamStep = (0.05 * (s.m[j] / (1 - 0.9 ** t))) / (Math.sqrt(s.v[j] / (1 - 0.999 ** t)) + 1e-3);
+          expectClose([(p.data[j] + adamStep) / before[i][j]], [want], { rtol: 1e-5 });
+        }
+      });
+    }
+  });
+
+  it('A4: one AdamS step equals one AdamW step with λ_W = λ/√v̄_t (first step: λ/√mean(g²))', () => {
     const ps = [param('a', [0.3, -0.2, 0.1]), param('b', [1, 2])];
     const qs = cloneParams(ps);
     const lambda = 0.2;
