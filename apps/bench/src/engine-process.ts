@@ -56,8 +56,8 @@ export class EngineProcess {
   }
 
   /** Runs a workload in the child. */
-  async run(workload: string, warmup: number, warmupCapMs: number, maxReps: number, budgetMs: number): Promise<ResultReply> {
-    const r = await this.request({ type: 'run', workload, warmup, warmupCapMs, maxReps, budgetMs });
+  async run(workload: string, warmup: number, s: { slowMs: number; reuseWarmupMs: number; maxReps: number; budgetMs: number }): Promise<ResultReply> {
+    const r = await this.request({ type: 'run', workload, warmup, warmupCapMs: s.slowMs, reuseWarmupMs: s.reuseWarmupMs, maxReps: s.maxReps, budgetMs: s.budgetMs });
     if (r.type !== 'result') throw new Error(`${this.engine}: unexpected reply ${r.type}`);
     this.describe = r.describe;
     return r;

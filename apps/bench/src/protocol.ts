@@ -9,6 +9,8 @@ export type Request =
       readonly warmup: number;
       /** Warm-up stops early after a repetition longer than this (a 1-minute step needs no second one). */
       readonly warmupCapMs: number;
+      /** A warm-up repetition longer than this is itself the (only) timed repetition. */
+      readonly reuseWarmupMs: number;
       readonly maxReps: number;
       readonly budgetMs: number;
     }

@@ -67,7 +67,7 @@ export async function runAll(
           const m = entry(all, w.name, e);
           if (m.error) continue;
           try {
-            const res = await procs.get(e)!.run(w.name, r === 0 ? s.warmup : 0, s.slowMs, s.maxReps, s.budgetMs);
+            const res = await procs.get(e)!.run(w.name, r === 0 ? s.warmup : 0, s);
             m.times.push(...res.times);
             m.warmupMs.push(...res.warmupMs);
             m.rounds++;
@@ -95,7 +95,7 @@ export async function runAll(
         let p: EngineProcess | null = null;
         try {
           p = await EngineProcess.start(e);
-          const res = await p.run(w.name, s.train.warmup, s.train.slowMs, s.train.maxReps, s.train.budgetMs);
+          const res = await p.run(w.name, s.train.warmup, s.train);
           m.times.push(...res.times);
           m.warmupMs.push(...res.warmupMs);
           m.rounds++;

@@ -9,26 +9,37 @@ export interface RunSettings {
   readonly maxReps: number;
   /** ...and stop adding repetitions once a round has spent this long (at least one runs). */
   readonly budgetMs: number;
-  /** An engine whose repetition takes longer than this runs only the first round. */
+  /** An engine whose repetition takes longer than this runs only the first round (and one warm-up). */
   readonly slowMs: number;
+  /** A warm-up repetition longer than this counts as the one timed repetition. */
+  readonly reuseWarmupMs: number;
   /** The same for training workloads (each round is a fresh child process). */
-  readonly train: { readonly rounds: number; readonly warmup: number; readonly maxReps: number; readonly budgetMs: number; readonly slowMs: number };
+  readonly train: {
+    readonly rounds: number;
+    readonly warmup: number;
+    readonly maxReps: number;
+    readonly budgetMs: number;
+    readonly slowMs: number;
+    readonly reuseWarmupMs: number;
+  };
 }
 
 export const FULL: RunSettings = {
   rounds: 3,
-  warmup: 2,
+  warmup: 3,
   maxReps: 15,
   budgetMs: 1500,
   slowMs: 4000,
-  train: { rounds: 3, warmup: 2, maxReps: 10, budgetMs: 8000, slowMs: 20000 },
+  reuseWarmupMs: 30_000,
+  train: { rounds: 3, warmup: 3, maxReps: 10, budgetMs: 8000, slowMs: 20_000, reuseWarmupMs: 30_000 },
 };
 
 export const QUICK: RunSettings = {
   rounds: 1,
-  warmup: 2,
+  warmup: 3,
   maxReps: 3,
   budgetMs: 300,
   slowMs: 1000,
-  train: { rounds: 1, warmup: 2, maxReps: 2, budgetMs: 1500, slowMs: 5000 },
+  reuseWarmupMs: 3000,
+  train: { rounds: 1, warmup: 3, maxReps: 2, budgetMs: 1500, slowMs: 5000, reuseWarmupMs: 5000 },
 };

@@ -7,7 +7,7 @@ import type { Backend, Conv2dGeometry, KernelName, Kernels, MatmulOptions } from
 import { KERNEL_NAMES } from '../backend.js';
 
 /** Calls per size class that time every candidate before the choice is fixed. */
-const CALIBRATION_ROUNDS = 2;
+const CALIBRATION_ROUNDS = 3;
 /** A candidate this many times slower than the best in round one is not timed again. */
 const HOPELESS = 8;
 
