@@ -1,9 +1,18 @@
 /**
  * Seeded pseudo-random numbers (xoshiro128**, seeded through splitmix32). Every random choice in
  * gapkit — initialization, shuffling, augmentation, dropout, negative sampling — takes an `Rng`;
- * nothing calls `Math.random`. The state is four uint32s and can be saved and restored exactly.
+ * nothing calls `Math.random`. The state (four uint32s plus a pending normal deviate) can be saved and
+ * restored exactly.
  */
-export type RngState = readonly [number, number, number, number];
+
+/**
+ * A generator's full state: the four xoshiro128** words and, when `normal()` has computed a Box–Muller
+ * pair and handed out only one value, the other (so a restore continues the stream exactly).
+ */
+export interface RngState {
+  readonly words: readonly [number, number, number, number];
+  readonly spareNormal: number | null;
+}
 
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;
@@ -16,6 +25,7 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/** Seeded generator (xoshiro128**): uniforms, normals, integers, shuffles and permutations. */
 export class Rng {
   private s0: number;
   private s1: number;
@@ -97,21 +107,27 @@ export class Rng {
   /** An independent generator derived from this one's next outputs (advances this one). */
   fork(): Rng {
     const child = new Rng(0);
-    child.setState([this.nextU32(), this.nextU32(), this.nextU32(), (this.nextU32() | 1) >>> 0]);
+    child.setState({ words: [this.nextU32(), this.nextU32(), this.nextU32(), (this.nextU32() | 1) >>> 0], spareNormal: null });
     return child;
   }
 
+  /** The full state, including a pending normal deviate; `setState` of it continues the same stream. */
   getState(): RngState {
-    return [this.s0, this.s1, this.s2, this.s3];
+    return { words: [this.s0, this.s1, this.s2, this.s3], spareNormal: this.spareNormal };
   }
 
+  /** Restores a state from `getState` (validated: four uint32 words, not all zero; a finite or null spare). */
   setState(state: RngState): void {
-    if (state.length !== 4 || state.some((x) => !Number.isInteger(x) || x < 0 || x > 0xffffffff)) {
-      throw new RangeError(`Rng.setState: expected four uint32 values, got [${state.join(', ')}]`);
+    const w = state.words;
+    if (w.length !== 4 || w.some((x) => !Number.isInteger(x) || x < 0 || x > 0xffffffff)) {
+      throw new RangeError(`Rng.setState: words must be four uint32 values, got ${JSON.stringify(w)}`);
     }
-    if (state.every((x) => x === 0)) throw new RangeError('Rng.setState: the all-zero state is not allowed');
-    [this.s0, this.s1, this.s2, this.s3] = state;
-    this.spareNormal = null;
+    if (w.every((x) => x === 0)) throw new RangeError('Rng.setState: the all-zero state is not allowed');
+    if (state.spareNormal !== null && !Number.isFinite(state.spareNormal)) {
+      throw new RangeError(`Rng.setState: spareNormal must be a finite number or null, got ${state.spareNormal}`);
+    }
+    [this.s0, this.s1, this.s2, this.s3] = w;
+    this.spareNormal = state.spareNormal;
   }
 }
 
