@@ -32,19 +32,39 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   }
   return fromOp('matmul', Y, outShape, [a, b], (dy) => {
     const D = dy.data;
-    const da = a.requiresGrad ? new Float32Array(a.size) : null;
-    const db = b.requiresGrad ? new Float32Array(b.size) : null;
+    // An operand broadcast over batch axes gets the sum of several products: accumulate those in float64.
+    const da = a.requiresGrad ? new GradSlots(a.size, ia !== null) : null;
+    const db = b.requiresGrad ? new GradSlots(b.size, ib !== null) : null;
     for (let t = 0; t < count; t++) {
       const dYt = D.subarray(t * m * n, (t + 1) * m * n);
       const sa = ia ? ia[t] : t;
       const sb = ib ? ib[t] : t;
-      if (da) addInto(da, sa * m * k, mm(dYt, b.data.subarray(sb * k * n, (sb + 1) * k * n), m, n, k, { transB: true }));
-      if (db) addInto(db, sb * k * n, mm(a.data.subarray(sa * m * k, (sa + 1) * m * k), dYt, k, m, n, { transA: true }));
+      da?.add(sa * m * k, mm(dYt, b.data.subarray(sb * k * n, (sb + 1) * k * n), m, n, k, { transB: true }));
+      db?.add(sb * k * n, mm(a.data.subarray(sa * m * k, (sa + 1) * m * k), dYt, k, m, n, { transA: true }));
     }
-    return [da && new Tensor(da, a.shape), db && new Tensor(db, b.shape)];
+    return [da && new Tensor(da.result(), a.shape), db && new Tensor(db.result(), b.shape)];
   });
 }
 
-function addInto(dst: Float32Array, offset: number, src: Float32Array): void {
-  for (let i = 0; i < src.length; i++) dst[offset + i] += src[i];
+/** One operand's gradient: products copied in place, or summed in float64 when slots repeat. */
+class GradSlots {
+  private readonly direct: Float32Array | null;
+  private readonly acc: Float64Array | null;
+
+  constructor(size: number, repeats: boolean) {
+    this.direct = repeats ? null : new Float32Array(size);
+    this.acc = repeats ? new Float64Array(size) : null;
+  }
+
+  add(offset: number, src: Float32Array): void {
+    if (this.direct) this.direct.set(src, offset);
+    else {
+      const acc = this.acc!;
+      for (let i = 0; i < src.length; i++) acc[offset + i] += src[i];
+    }
+  }
+
+  result(): Float32Array {
+    return this.direct ?? Float32Array.from(this.acc!);
+  }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matmul, tensor } from '../../src/index.js';
+import { matmul, sum, tensor } from '../../src/index.js';
 import { gradcheck, PROPERTY_RUNS, valuesArb } from '../testing.js';
 
 describe('matmul', () => {
@@ -15,6 +15,14 @@ describe('matmul', () => {
     const y = matmul(tensor([1, 2, 3, 4], [2, 1, 2]), tensor([3, 1], [2, 1]));
     expect(y.shape).toEqual([2, 1, 1]);
     expect(Array.from(y.data)).toEqual([5, 13]);
+  });
+
+  it('sums the gradient of a batch-broadcast operand in float64', () => {
+    // a [3, 1, 1] = [2²⁴, 1, 1], b [1, 1] shared by the 3 products: d(Σ a_t·b)/db = 2²⁴ + 1 + 1 = 16777218,
+    // which float32 holds exactly; a float32 running sum loses both 1s (2²⁴ + 1 rounds to 2²⁴).
+    const b = tensor([1], [1, 1], { requiresGrad: true });
+    sum(matmul(tensor([16777216, 1, 1], [3, 1, 1]), b)).backward();
+    expect(b.grad!.data[0]).toBe(16777218);
   });
 
   it('names both shapes and the rule on a mismatch', () => {
