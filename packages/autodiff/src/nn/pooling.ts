@@ -6,8 +6,8 @@ import type { Pair } from '../ops/pair.js';
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
 
-/** Max pooling over NCHW windows (stride defaults to the kernel). */
-export class MaxPool2d extends Module {
+/** Shared fields of the windowed pooling layers: kernel, stride (default: the kernel) and padding. */
+abstract class WindowPool2d extends Module {
   readonly kernel: Pair;
   readonly stride: Pair | undefined;
   readonly padding: Pair;
@@ -18,25 +18,17 @@ export class MaxPool2d extends Module {
     this.stride = stride;
     this.padding = padding;
   }
+}
 
+/** Max pooling over NCHW windows (stride defaults to the kernel). */
+export class MaxPool2d extends WindowPool2d {
   forward(x: Tensor): Tensor {
     return maxPool2d(x, this.kernel, this.stride, this.padding);
   }
 }
 
 /** Average pooling over NCHW windows (stride defaults to the kernel; padding counts in the divisor). */
-export class AvgPool2d extends Module {
-  readonly kernel: Pair;
-  readonly stride: Pair | undefined;
-  readonly padding: Pair;
-
-  constructor(kernel: Pair, stride?: Pair, padding: Pair = 0) {
-    super();
-    this.kernel = kernel;
-    this.stride = stride;
-    this.padding = padding;
-  }
-
+export class AvgPool2d extends WindowPool2d {
   forward(x: Tensor): Tensor {
     return avgPool2d(x, this.kernel, this.stride, this.padding);
   }
