@@ -1,5 +1,6 @@
 /** Shape arithmetic shared by every op: sizes, strides, broadcasting and axis checks. */
 
+/** Axis sizes, outermost first; `[]` is a scalar. */
 export type Shape = readonly number[];
 
 /** Number of elements of a tensor of this shape (1 for a scalar `[]`). */
@@ -20,10 +21,12 @@ export function stridesOf(shape: Shape): number[] {
   return s;
 }
 
+/** `[2, 3]` style text for error messages. */
 export function shapeToString(shape: Shape): string {
   return `[${shape.join(', ')}]`;
 }
 
+/** Whether two shapes have the same rank and sizes. */
 export function sameShape(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }

@@ -26,10 +26,12 @@ export function noGrad<T>(fn: () => T): T {
   }
 }
 
+/** Whether ops currently record a graph (false inside `noGrad`). */
 export function isGradEnabled(): boolean {
   return gradEnabled;
 }
 
+/** A row-major float32 tensor (PyTorch layouts: NCHW images, [out, in] weights) and its place in the graph. */
 export class Tensor {
   /** Contiguous row-major values. Optimizers update parameter data in place. */
   readonly data: Float32Array;
@@ -51,10 +53,12 @@ export class Tensor {
     this.requiresGrad = requiresGrad;
   }
 
+  /** Number of elements. */
   get size(): number {
     return this.data.length;
   }
 
+  /** Number of axes (0 for a scalar). */
   get rank(): number {
     return this.shape.length;
   }

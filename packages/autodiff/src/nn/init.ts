@@ -6,6 +6,7 @@ import type { Rng } from '../random.js';
 import type { Shape } from '../shape.js';
 import { sizeOf } from '../shape.js';
 
+/** fanIn and fanOut of a weight [out, in, ...k] (PyTorch's `_calculate_fan_in_and_fan_out`). */
 export function fans(shape: Shape): { fanIn: number; fanOut: number } {
   if (shape.length < 2) throw new RangeError(`fans: need a weight of rank ≥ 2, got rank ${shape.length}`);
   const receptive = sizeOf(shape.slice(2));

@@ -6,11 +6,13 @@ import { type Shape, sameShape, shapeToString } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { Buffer, Parameter } from './parameter.js';
 
+/** A saved tensor in a state dict: its shape and a copy of its values. */
 export interface TensorRecord {
   shape: number[];
   data: Float32Array;
 }
 
+/** Base of every layer and model: parameter naming, train/eval mode, gradients and state dicts. */
 export abstract class Module {
   /** Training mode (batch statistics, dropout active). */
   training = true;
@@ -53,10 +55,12 @@ export abstract class Module {
     return out;
   }
 
+  /** Every parameter once, in `namedParameters()` order. */
   parameters(): Parameter[] {
     return this.namedParameters().map(([, p]) => p);
   }
 
+  /** Dotted names for every buffer (BatchNorm running statistics), assigning `buffer.name`. */
   namedBuffers(): Array<[string, Buffer]> {
     const out: Array<[string, Buffer]> = [];
     for (const [path, m] of this.namedModules()) {
@@ -76,6 +80,7 @@ export abstract class Module {
     return this;
   }
 
+  /** Evaluation mode on this module and every descendant (same as `train(false)`). */
   eval(): this {
     return this.train(false);
   }

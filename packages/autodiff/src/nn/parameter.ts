@@ -7,6 +7,7 @@ import { Tensor } from '../tensor.js';
 
 /** What a tensor is to the layer that owns it. */
 export type ParamRole = 'weight' | 'bias' | 'norm-scale' | 'norm-shift' | 'embedding';
+/** Every ParamRole, for validation and listings. */
 export const PARAM_ROLES: readonly ParamRole[] = ['weight', 'bias', 'norm-scale', 'norm-shift', 'embedding'];
 
 /** Well-known tags set by model builders. Free-form tags are allowed too. */
@@ -21,6 +22,7 @@ export const TAGS = {
   frozen: 'frozen',
 } as const;
 
+/** Metadata on every Parameter, read by optimizers (ND-Adam unit axes, LAWN layers and tags). */
 export interface ParamMeta {
   /** Dotted path assigned by `Module.namedParameters()`, e.g. `layer2.0.conv1.weight`. */
   name: string;
@@ -37,6 +39,7 @@ export interface ParamMeta {
   tags: Set<string>;
 }
 
+/** What a layer states about a new Parameter; name and layer are filled in by `Module.namedParameters()`. */
 export interface ParamInit {
   role: ParamRole;
   name?: string;
@@ -45,6 +48,7 @@ export interface ParamInit {
   tags?: Iterable<string>;
 }
 
+/** A trainable leaf tensor (requiresGrad) with the metadata optimizers select on. */
 export class Parameter extends Tensor {
   readonly meta: ParamMeta;
 
