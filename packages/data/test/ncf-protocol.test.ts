@@ -87,6 +87,24 @@ describe('sampleTestNegatives', () => {
     );
   });
 
+  it('refuses a bad numNegatives and an index over other id spaces, naming them', () => {
+    const data: Interactions = {
+      n: 1,
+      users: Int32Array.of(0),
+      items: Int32Array.of(1),
+      ratings: Float32Array.of(1),
+      timestamps: Float64Array.of(1),
+      numUsers: 1,
+      numItems: 10,
+    };
+    const index = new UserItemIndex(data);
+    expect(() => sampleTestNegatives(data, index, new Rng(1), -1)).toThrow(/sampleTestNegatives: numNegatives must be a non-negative integer, got -1/);
+    expect(() => sampleTestNegatives(data, index, new Rng(1), 2.5)).toThrow(/got 2.5/);
+    expect(() => sampleTestNegatives({ ...data, numItems: 20 }, index, new Rng(1), 3)).toThrow(
+      /test ids \(1 users × 20 items\) differ from the index's \(1 × 10\)/,
+    );
+  });
+
   it('checkRankingTestSet catches duplicates, the positive and interacted items (so the check above can fail)', () => {
     const data: Interactions = {
       n: 2,

@@ -11,9 +11,19 @@ import { UserItemIndex } from './user-item-index.js';
 /**
  * Builds the ranking test set for `test` (one positive per row). `interacted` must index every
  * interaction of every user (e.g. `new UserItemIndex(train, test)`); negatives are never among them.
- * @throws RangeError when a user has fewer than `numNegatives` items left to sample from.
+ * @throws RangeError when a user has fewer than `numNegatives` items left to sample from, when
+ *   `numNegatives` is not a non-negative integer, or when `test` and the index number ids differently.
  */
 export function sampleTestNegatives(test: Interactions, interacted: UserItemIndex, rng: Rng, numNegatives = 99): RankingTestSet {
+  if (!Number.isInteger(numNegatives) || numNegatives < 0) {
+    throw new RangeError(`sampleTestNegatives: numNegatives must be a non-negative integer, got ${numNegatives}`);
+  }
+  if (test.numUsers !== interacted.numUsers || test.numItems !== interacted.numItems) {
+    throw new RangeError(
+      `sampleTestNegatives: test ids (${test.numUsers} users × ${test.numItems} items) differ from the index's ` +
+        `(${interacted.numUsers} × ${interacted.numItems}); build the index from interactions over the same id spaces`,
+    );
+  }
   const negatives = new Int32Array(test.n * numNegatives);
   for (let r = 0; r < test.n; r++) {
     const u = test.users[r];
