@@ -70,6 +70,7 @@ describe.each<[string, Backend]>([
       expectParity(k.conv2dBackpropInput!(dy, w, g), ref.conv2dBackpropInput!(dy, w, g), 108);
       expectParity(k.conv2dBackpropFilter!(x, dy, g), ref.conv2dBackpropFilter!(x, dy, g), 5 * g.outHeight * g.outWidth);
     }
+    if (backend.name === 'wasm') expect(backend.describe()['conv.calls']).toMatch(/^[1-9]\d* implicit, [1-9]\d* im2col$/);
     if (backend.name === 'wasm-2t') expect(backend.describe()['wasm.calls']).toMatch(/^[1-9]\d* offered/);
   });
 

@@ -19,3 +19,11 @@ describe('wasm encoder', () => {
     }
   });
 });
+
+describe('implicit convolution module', () => {
+  it('validates with plain and shared memory', async () => {
+    const { simdKernelsModule } = await import('../../src/backend/wasm/simd-kernels-module.js');
+    expect(wasmApi!.validate(simdKernelsModule({ mr: 4, nrv: 2 }, { shared: false, maximumPages: 1 }))).toBe(true);
+    expect(wasmApi!.validate(simdKernelsModule({ mr: 4, nrv: 2 }, { shared: true, maximumPages: 64 }))).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 /** The WebAssembly SIMD backends: gapkit-generated f32x4 GEMM micro-kernel under every hot kernel. */
 import type { Backend } from '../backend.js';
 import { packedKernels } from '../gemm/packed-kernels.js';
+import { implicitConv2d, implicitConv2dBackpropFilter, implicitConv2dBackpropInput, implicitConvApplies, implicitConvPays } from './implicit-conv.js';
 import { isWasmSimdSupported, SimdGemm } from './simd-gemm.js';
 import { isThreadedWasmSupported, ThreadedWasm } from './threaded/threaded-wasm.js';
 
@@ -33,11 +34,28 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
     };
   }
   const engine = new SimdGemm();
+  const packed = packedKernels(engine);
+  let implicitCalls = 0;
+  let im2colCalls = 0;
+  const pick = <A extends unknown[]>(use: boolean, implicit: (...a: A) => Float32Array, viaIm2col: (...a: A) => Float32Array, ...args: A) => {
+    if (use) {
+      implicitCalls++;
+      return implicit(...args);
+    }
+    im2colCalls++;
+    return viaIm2col(...args);
+  };
   return {
     name: 'wasm',
-    kernels: packedKernels(engine),
+    kernels: {
+      matmul: packed.matmul,
+      conv2d: (x, w, g) => pick(implicitConvPays(g), (...a) => implicitConv2d(engine, ...a), packed.conv2d, x, w, g),
+      conv2dBackpropInput: (dy, w, g) => pick(implicitConvPays(g), (...a) => implicitConv2dBackpropInput(engine, ...a), packed.conv2dBackpropInput, dy, w, g),
+      conv2dBackpropFilter: (x, dy, g) => pick(implicitConvApplies(g), (...a) => implicitConv2dBackpropFilter(engine, ...a), packed.conv2dBackpropFilter, x, dy, g),
+    },
     describe: () => ({
-      implementation: `packed GEMM, im2col conv; ${engine.description}`,
+      implementation: `packed GEMM; conv: implicit GEMM on padded planes (stride 1), im2col otherwise; ${engine.description}`,
+      'conv.calls': `${implicitCalls} implicit, ${im2colCalls} im2col`,
       threads: '1',
       'wasm.memoryMiB': (engine.memoryBytes / 2 ** 20).toFixed(1),
     }),

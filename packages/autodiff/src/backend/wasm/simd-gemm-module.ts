@@ -18,8 +18,8 @@ export interface SimdTile {
   readonly nrv: number;
 }
 
-/** The module's bytes for the given tile and memory kind. */
-export function simdGemmModule(tile: SimdTile, memory: { shared: boolean; maximumPages: number }): Uint8Array {
+/** The `block` function body (parameters 0‥9) for `tile`. */
+export function simdGemmBody(tile: SimdTile): { body: CodeBuilder; locals: number[] } {
   const { mr, nrv } = tile;
   const nr = 4 * nrv;
   // Parameters 0‥9.
@@ -84,5 +84,11 @@ export function simdGemmModule(tile: SimdTile, memory: { shared: boolean; maximu
   c.end(); // block
 
   const locals = [...new Array<number>(i32Locals).fill(I32), ...new Array<number>(v128Locals).fill(V128)];
-  return encodeModule([{ name: 'block', params: new Array<number>(10).fill(I32), locals, body: c }], memory);
+  return { body: c, locals };
+}
+
+/** A module with just the `block` export. */
+export function simdGemmModule(tile: SimdTile, memory: { shared: boolean; maximumPages: number }): Uint8Array {
+  const { body, locals } = simdGemmBody(tile);
+  return encodeModule([{ name: 'block', params: new Array<number>(10).fill(I32), locals, body }], memory);
 }

@@ -5,12 +5,8 @@
  */
 import type { PackedBuffers, PackedGemm } from '../gemm/packed-gemm.js';
 import { type SimdTile, simdGemmModule } from './simd-gemm-module.js';
+import { type BlockFn, type ConvFn, simdKernelsModule } from './simd-kernels-module.js';
 import { type WasmMemory, wasmApi } from './wasm-runtime.js';
-
-type BlockFn = (
-  aPtr: number, bPtr: number, cPtr: number, mPanels: number, jp0: number, jp1: number,
-  k: number, kc: number, ldc: number, accumulate: number,
-) => void;
 
 const PAGE = 65536;
 
@@ -35,8 +31,12 @@ export class SimdGemm implements PackedGemm {
   readonly nr: number;
   readonly description: string;
   private readonly memory: WasmMemory;
-  private readonly block: BlockFn;
-  private readonly kc: number;
+  /** The generated GEMM export. */
+  readonly block: BlockFn;
+  /** The generated implicit-convolution export (stride-1 convolutions, see `implicit-conv.ts`). */
+  readonly conv: ConvFn;
+  /** Reduction block length. */
+  readonly kc: number;
   private aPtr = 0;
   private bPtr = 0;
   private cPtr = 0;
@@ -48,9 +48,10 @@ export class SimdGemm implements PackedGemm {
     this.kc = options.kc ?? 256;
     if (wasmApi === undefined) throw new Error('SimdGemm: this runtime has no WebAssembly');
     this.memory = new wasmApi.Memory({ initial: 16 });
-    const module = new wasmApi.Module(simdGemmModule(tile, { shared: false, maximumPages: 1 }));
+    const module = new wasmApi.Module(simdKernelsModule(tile, { shared: false, maximumPages: 1 }));
     const instance = new wasmApi.Instance(module, { env: { memory: this.memory } });
     this.block = instance.exports.block as unknown as BlockFn;
+    this.conv = instance.exports.conv as unknown as ConvFn;
     this.description = `wasm-simd f32x4 ${this.mr}x${this.nr} tile, kc=${this.kc}`;
   }
 
@@ -81,6 +82,27 @@ export class SimdGemm implements PackedGemm {
       const kc = Math.min(KC, k - k0);
       this.block(this.aPtr + k0 * mr * 4, this.bPtr + k0 * nr * 4, this.cPtr, mPanels, 0, nPanels, k, kc, ldc, accumulate || k0 > 0 ? 1 : 0);
     }
+  }
+
+  /**
+   * Consecutive scratch regions of the given lengths (floats, 64-byte aligned) from the start of
+   * memory, for drivers that bring their own layout; returns byte pointers. Invalidates `buffers()`.
+   */
+  scratch(lengths: readonly number[]): number[] {
+    const ptrs: number[] = [];
+    let top = 0;
+    for (const n of lengths) {
+      ptrs.push(top);
+      top += Math.ceil(n / 16) * 64;
+    }
+    const have = this.memory.buffer.byteLength;
+    if (top > have) this.memory.grow(Math.ceil((top - have) / PAGE));
+    return ptrs;
+  }
+
+  /** A view of the whole memory (re-take it after `scratch`/`buffers`, which may grow memory). */
+  f32(): Float32Array {
+    return new Float32Array(this.memory.buffer);
   }
 
   /** Bytes of wasm memory currently reserved (it only grows). */

@@ -137,6 +137,10 @@ export class CodeBuilder {
   f32x4Mul(): this {
     return this.simd(0xe6);
   }
+  /** i32.load with a constant byte offset (alignment hint 4 bytes). */
+  i32Load(offset: number): this {
+    return this.op(0x28, 2, ...uleb(offset));
+  }
   f32Load(offset: number): this {
     return this.op(0x2a, 2, ...uleb(offset));
   }
