@@ -17,15 +17,34 @@ export interface PackOps {
   unpackToNchw(c: Float32Array, ldc: number, O: number, P: number, n0: number, nb: number, y: Float32Array): void;
 }
 
-/** The generated micro-kernel export (see `simd-gemm-module.ts`). */
-export type BlockFn = (
-  aPtr: number, bPtr: number, cPtr: number, mPanels: number, jp0: number, jp1: number,
-  k: number, kc: number, ldc: number, accumulate: number,
-) => void;
+import type { BlockFn, ConvFn } from '../simd-kernels-module.js';
+
+export type { BlockFn, ConvFn } from '../simd-kernels-module.js';
+
+/** Geometry of an implicit (padded-plane) stride-1 convolution unit, see `implicit-conv.ts`. */
+export interface ImplicitDims {
+  readonly cin: number;
+  readonly h: number;
+  readonly w: number;
+  readonly padH: number;
+  readonly padW: number;
+  readonly kw: number;
+  readonly cout: number;
+  readonly Wp: number;
+  /** Padded grid size of one image. */
+  readonly Gi: number;
+  /** Output size. */
+  readonly ho: number;
+  readonly wo: number;
+  /** Taps (kh·kw). */
+  readonly S: number;
+  /** iconv: floats per input plane; iconvDw: panel length (unit·Gi + largest tap offset). */
+  readonly L: number;
+}
 
 /** A unit of work for one thread. Pointers are byte offsets into the shared memory. */
 export interface RangeTask {
-  readonly kind: 'gemm' | 'convFwd' | 'convDx' | 'convDw';
+  readonly kind: 'gemm' | 'convFwd' | 'convDx' | 'convDw' | 'iconv' | 'iconvDw';
   readonly mr: number;
   readonly nr: number;
   readonly kcBlock: number;
@@ -50,6 +69,11 @@ export interface RangeTask {
   readonly in2Ptr: number;
   readonly outPtr: number;
   readonly g: Conv2dGeometry | null;
+  /** iconv / iconvDw: the padded-plane geometry and the tap-offset table (iconv). */
+  readonly ic: ImplicitDims | null;
+  readonly offPtr: number;
+  /** iconv: input length (the whole batch) in floats. */
+  readonly inLen: number;
 }
 
 /** Index of the shared work counter in the control array. */
@@ -76,8 +100,9 @@ export function gemmPanels(
  * No closures here: with esbuild's keepNames an inner function would carry a `__name` helper call
  * that does not exist in the worker.
  */
-export function runRangeTask(t: RangeTask, block: BlockFn, f32: Float32Array, ops: PackOps, gemm: typeof gemmPanels, ctl: Int32Array): number {
+export function runRangeTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Float32Array, ops: PackOps, gemm: typeof gemmPanels, ctl: Int32Array): number {
   const { mr, nr, kcBlock } = t;
+  if (t.kind === 'iconv' || t.kind === 'iconvDw') return runImplicitTask(t, block, conv, f32, ctl);
   const g = t.g;
   const P = g === null ? 0 : g.outHeight * g.outWidth;
   const CKK = g === null ? 0 : g.inChannels * g.kernelH * g.kernelW;
@@ -115,6 +140,83 @@ export function runRangeTask(t: RangeTask, block: BlockFn, f32: Float32Array, op
       ops.packActivationsA(dy, O, P, n0, nb, mr, f32.subarray(a, a + t.mPanels * mr * nb * P));
       ops.im2colPackBT(input, g!, n0, nb, nr, f32.subarray(b, b + nP * nr * nb * P));
       gemm(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, nb * P, true);
+    }
+  }
+  return units;
+}
+
+/** The implicit-convolution units (see `implicit-conv.ts` for the single-thread version and the math). */
+export function runImplicitTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Float32Array, ctl: Int32Array): number {
+  const { mr, nr, kcBlock } = t;
+  const d = t.ic!;
+  const input = f32.subarray(t.inPtr >> 2, (t.inPtr >> 2) + t.inLen);
+  let units = 0;
+  for (;;) {
+    const n0 = t.start + Atomics.add(ctl, 3, 1) * t.unit;
+    if (n0 >= t.end) break;
+    const nb = Math.min(t.end, n0 + t.unit) - n0;
+    units++;
+    if (t.kind === 'iconv') {
+      const planes = f32.subarray(t.bPtr >> 2, (t.bPtr >> 2) + d.cin * d.L);
+      planes.fill(0);
+      for (let c = 0; c < d.cin; c++) {
+        for (let n = 0; n < nb; n++) {
+          const src = ((n0 + n) * d.cin + c) * d.h * d.w;
+          const dst = c * d.L + n * d.Gi + d.padH * d.Wp + d.padW;
+          for (let y = 0; y < d.h; y++) planes.set(input.subarray(src + y * d.w, src + y * d.w + d.w), dst + y * d.Wp);
+        }
+      }
+      const nP = Math.ceil((nb * d.Gi) / nr);
+      const ldc = nP * nr;
+      conv(t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, d.cin, d.L * 4, t.offPtr, d.S, ldc, 0);
+      const cv = f32.subarray(t.cPtr >> 2, (t.cPtr >> 2) + t.mPanels * mr * ldc);
+      const outLen = (t.inLen / (d.cin * d.h * d.w)) * d.cout * d.ho * d.wo;
+      const out = f32.subarray(t.outPtr >> 2, (t.outPtr >> 2) + outLen);
+      for (let o = 0; o < d.cout; o++) {
+        for (let n = 0; n < nb; n++) {
+          const dst = ((n0 + n) * d.cout + o) * d.ho * d.wo;
+          const src = o * ldc + n * d.Gi;
+          for (let y = 0; y < d.ho; y++) out.set(cv.subarray(src + y * d.Wp, src + y * d.Wp + d.wo), dst + y * d.wo);
+        }
+      }
+    } else {
+      // dW: x is `input` (cin = C), dy at in2Ptr (cout = O, ho×wo), per-tap C buffers at cPtr.
+      const Kb = d.L;
+      const nPc = Math.ceil(d.cin / nr);
+      const cLen = t.mPanels * mr * nPc * nr;
+      const a = f32.subarray(t.aPtr >> 2, (t.aPtr >> 2) + t.mPanels * mr * Kb);
+      const b = f32.subarray(t.bPtr >> 2, (t.bPtr >> 2) + nPc * nr * Kb);
+      const dy = f32.subarray(t.in2Ptr >> 2);
+      a.fill(0);
+      b.fill(0);
+      for (let o = 0; o < d.cout; o++) {
+        const base = ((o / mr) | 0) * Kb * mr + (o % mr);
+        for (let n = 0; n < nb; n++) {
+          for (let y = 0; y < d.ho; y++) {
+            const src = (((n0 + n) * d.cout + o) * d.ho + y) * d.wo;
+            let q = base + (n * d.Gi + y * d.Wp) * mr;
+            for (let xx = 0; xx < d.wo; xx++, q += mr) a[q] = dy[src + xx];
+          }
+        }
+      }
+      for (let c = 0; c < d.cin; c++) {
+        const base = ((c / nr) | 0) * Kb * nr + (c % nr);
+        for (let n = 0; n < nb; n++) {
+          for (let y = 0; y < d.h; y++) {
+            const src = (((n0 + n) * d.cin + c) * d.h + y) * d.w;
+            let q = base + (n * d.Gi + (y + d.padH) * d.Wp + d.padW) * nr;
+            for (let xx = 0; xx < d.w; xx++, q += nr) b[q] = input[src + xx];
+          }
+        }
+      }
+      const G = nb * d.Gi;
+      for (let s = 0; s < d.S; s++) {
+        const shift = ((s / d.kw) | 0) * d.Wp + (s % d.kw);
+        for (let k0 = 0; k0 < G; k0 += kcBlock) {
+          const kc = Math.min(kcBlock, G - k0);
+          block(t.aPtr + k0 * mr * 4, t.bPtr + (shift + k0) * nr * 4, t.cPtr + s * cLen * 4, t.mPanels, 0, nPc, Kb, kc, nPc * nr, 1);
+        }
+      }
     }
   }
   return units;

@@ -11,7 +11,8 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import type { Conv2dGeometry, Kernels, MatmulOptions } from '../../backend.js';
 import { col2imAdd, im2colPackB, im2colPackBT, packActivationsA, packActivationsB, unpackToNchw } from '../../gemm/im2col-pack.js';
 import { packA, packB, unpackC } from '../../gemm/pack.js';
-import { simdGemmModule } from '../simd-gemm-module.js';
+import { implicitConvApplies, implicitConvPays } from '../implicit-conv.js';
+import { type ConvFn, simdKernelsModule } from '../simd-kernels-module.js';
 import { type WasmMemory, wasmApi } from '../wasm-runtime.js';
 import { type BlockFn, gemmPanels, NEXT_UNIT, type PackOps, type RangeTask, runRangeTask } from './ranges.js';
 import { workerSource } from './worker-source.js';
@@ -33,7 +34,7 @@ const OPS: PackOps = { im2colPackB, im2colPackBT, col2imAdd, packActivationsA, p
 export function isThreadedWasmSupported(): boolean {
   try {
     if (wasmApi === undefined || typeof SharedArrayBuffer !== 'function') return false;
-    if (!wasmApi.validate(simdGemmModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES }))) return false;
+    if (!wasmApi.validate(simdKernelsModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES }))) return false;
     new wasmApi.Memory({ initial: 1, maximum: 1, shared: true });
     return true;
   } catch {
@@ -46,6 +47,7 @@ export class ThreadedWasm {
   readonly description = `wasm-simd f32x4 ${MR}x${NR} tile, kc=${KC}, 2 threads (main + 1 worker, shared memory)`;
   private readonly memory: WasmMemory;
   private readonly block: BlockFn;
+  private readonly conv: ConvFn;
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly ctl: Int32Array;
@@ -62,10 +64,11 @@ export class ThreadedWasm {
 
   constructor() {
     if (wasmApi === undefined) throw new Error('threaded wasm: no WebAssembly in this runtime');
-    const bytes = simdGemmModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES });
+    const bytes = simdKernelsModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES });
     this.memory = new wasmApi.Memory({ initial: 256, maximum: MAX_PAGES, shared: true });
     const instance = new wasmApi.Instance(new wasmApi.Module(bytes), { env: { memory: this.memory } });
     this.block = instance.exports.block as unknown as BlockFn;
+    this.conv = instance.exports.conv as unknown as ConvFn;
     const source = workerSource();
     new Function('require', source); // syntax check only: a transform that broke the source fails here, loudly
     const control = new SharedArrayBuffer(8 * 4);
@@ -112,7 +115,7 @@ export class ThreadedWasm {
     if (this.disposed) throw new Error('threaded wasm backend used after dispose()');
     if (worker === null) {
       this.soloCtl[NEXT_UNIT] = 0;
-      runRangeTask(main, this.block, this.f32(), OPS, gemmPanels, this.soloCtl);
+      runRangeTask(main, this.block, this.conv, this.f32(), OPS, gemmPanels, this.soloCtl);
       this.soloCalls++;
       return;
     }
@@ -124,7 +127,7 @@ export class ThreadedWasm {
     Atomics.notify(this.ctl, 0);
     let mainError: unknown = null;
     try {
-      this.mainUnits += runRangeTask(main, this.block, this.f32(), OPS, gemmPanels, this.ctl);
+      this.mainUnits += runRangeTask(main, this.block, this.conv, this.f32(), OPS, gemmPanels, this.ctl);
     } catch (e) {
       mainError = e;
       Atomics.store(this.ctl, NEXT_UNIT, 1 << 30); // stop the worker claiming more
@@ -153,7 +156,7 @@ export class ThreadedWasm {
   private task(kind: RangeTask['kind'], fields: Partial<RangeTask>): RangeTask {
     return {
       kind, mr: MR, nr: NR, kcBlock: KC, seq: this.seq, start: 0, end: 0, unit: 1, mPanels: 0, nPanels: 0, k: 0,
-      aPtr: 0, bPtr: 0, cPtr: 0, inPtr: 0, in2Ptr: 0, outPtr: 0, g: null, ...fields,
+      aPtr: 0, bPtr: 0, cPtr: 0, inPtr: 0, in2Ptr: 0, outPtr: 0, g: null, ic: null, offPtr: 0, inLen: 0, ...fields,
     };
   }
 
@@ -198,7 +201,86 @@ export class ThreadedWasm {
     this.execute(this.task(kind, { ...base, ...perThread(0) }), solo ? null : this.task(kind, { ...base, ...perThread(1) }));
   }
 
+  /** Padded-plane geometry for a stride-1 conv of [batch, cin, h, w] (see `implicit-conv.ts`). */
+  private implicitDims(batch: number, cin: number, h: number, w: number, padH: number, padW: number, kh: number, kw: number, cout: number, dw: boolean) {
+    const Hp = h + 2 * padH;
+    const Wp = w + 2 * padW;
+    const Gi = Hp * Wp;
+    const maxShift = (kh - 1) * Wp + (kw - 1);
+    const byMemory = Math.max(1, Math.floor(CHUNK_FLOATS / (Math.max(cin, cout) * Gi)));
+    const unit = Math.max(1, Math.min(byMemory, Math.ceil(batch / 8)));
+    const nPMax = Math.ceil((unit * Gi) / NR);
+    const L = dw ? unit * Gi + maxShift : Math.ceil((nPMax * NR + maxShift) / 4) * 4;
+    const ho = dw ? h + 2 * padH - kh + 1 : Hp - kh + 1;
+    const d = { cin, h, w, padH, padW, kw, cout, Wp, Gi, ho, wo: Wp - kw + 1, S: kh * kw, L };
+    return { d, unit, nPMax, solo: batch < 2 || batch * ho * d.wo * cin * cout * kh * kw < MIN_SPLIT_MACS };
+  }
+
+  /** Stride-1 forward-style convolution on padded planes, split by images. */
+  private implicitConv(
+    inp: Float32Array, batch: number, cin: number, h: number, w: number, padH: number, padW: number, kh: number, kw: number,
+    cout: number, weight: (o: number, c: number, ky: number, kx: number) => number,
+  ): Float32Array {
+    this.top = 0;
+    const { d, unit, nPMax, solo } = this.implicitDims(batch, cin, h, w, padH, padW, kh, kw, cout, false);
+    const mP = Math.ceil(cout / MR);
+    const inPtr = this.copyIn(inp);
+    const aLen = mP * MR * d.S * cin;
+    const aPtr = this.alloc(aLen);
+    const offPtr = this.alloc(d.S);
+    const outLen = batch * cout * d.ho * d.wo;
+    const outPtr = this.alloc(outLen);
+    const bufs = [0, 1].map(() => ({ bPtr: this.alloc(cin * d.L), cPtr: this.alloc(mP * MR * nPMax * NR) }));
+    const f32 = this.f32();
+    const a = f32.subarray(aPtr >> 2, (aPtr >> 2) + aLen);
+    a.fill(0);
+    for (let o = 0; o < cout; o++) {
+      const ip = (o / MR) | 0;
+      for (let s = 0; s < d.S; s++) {
+        for (let c = 0; c < cin; c++) a[((ip * d.S + s) * cin + c) * MR + (o % MR)] = weight(o, c, (s / kw) | 0, s % kw);
+      }
+    }
+    const off = new Int32Array(f32.buffer, offPtr, d.S);
+    for (let s = 0; s < d.S; s++) off[s] = (((s / kw) | 0) * d.Wp + (s % kw)) * 4;
+    this.nextSeq();
+    const base = { mPanels: mP, aPtr, offPtr, inPtr, outPtr, ic: d, inLen: inp.length, start: 0, end: batch, unit };
+    this.execute(this.task('iconv', { ...base, ...bufs[0] }), solo ? null : this.task('iconv', { ...base, ...bufs[1] }));
+    return this.f32().slice(outPtr >> 2, (outPtr >> 2) + outLen);
+  }
+
+  /** Stride-1 filter gradient on padded planes: per-thread per-tap accumulators, summed here. */
+  private implicitFilterGrad(x: Float32Array, dy: Float32Array, g: Conv2dGeometry): Float32Array {
+    this.top = 0;
+    const { inChannels: C, outChannels: O, kernelH: KH, kernelW: KW } = g;
+    const { d, unit, solo } = this.implicitDims(g.batch, C, g.inHeight, g.inWidth, g.padH, g.padW, KH, KW, O, true);
+    const mP = Math.ceil(O / MR);
+    const nPc = Math.ceil(C / NR);
+    const cLen = mP * MR * nPc * NR;
+    const inPtr = this.copyIn(x);
+    const in2Ptr = this.copyIn(dy);
+    const bufs = [0, 1].map(() => ({ aPtr: this.alloc(mP * MR * d.L), bPtr: this.alloc(nPc * NR * d.L), cPtr: this.alloc(d.S * cLen) }));
+    for (const b of bufs) this.f32().fill(0, b.cPtr >> 2, (b.cPtr >> 2) + d.S * cLen);
+    this.nextSeq();
+    const base = { mPanels: mP, inPtr, in2Ptr, ic: d, inLen: x.length, start: 0, end: g.batch, unit };
+    this.execute(this.task('iconvDw', { ...base, ...bufs[0] }), solo ? null : this.task('iconvDw', { ...base, ...bufs[1] }));
+    const f32 = this.f32();
+    const dw = new Float32Array(O * C * d.S);
+    const ldc = nPc * NR;
+    for (let s = 0; s < d.S; s++) {
+      const c0 = (bufs[0].cPtr >> 2) + s * cLen;
+      const c1 = (bufs[1].cPtr >> 2) + s * cLen;
+      for (let o = 0; o < O; o++) {
+        for (let c = 0; c < C; c++) dw[(o * C + c) * d.S + s] = f32[c0 + o * ldc + c] + (solo ? 0 : f32[c1 + o * ldc + c]);
+      }
+    }
+    return dw;
+  }
+
   conv2d(x: Float32Array, w: Float32Array, g: Conv2dGeometry): Float32Array {
+    if (implicitConvPays(g)) {
+      const { inChannels: C, kernelH: KH, kernelW: KW } = g;
+      return this.implicitConv(x, g.batch, C, g.inHeight, g.inWidth, g.padH, g.padW, KH, KW, g.outChannels, (o, c, ky, kx) => w[((o * C + c) * KH + ky) * KW + kx]);
+    }
     this.top = 0;
     const P = g.outHeight * g.outWidth;
     const CKK = g.inChannels * g.kernelH * g.kernelW;
@@ -216,6 +298,12 @@ export class ThreadedWasm {
   }
 
   conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: Conv2dGeometry): Float32Array {
+    if (implicitConvPays(g)) {
+      const { inChannels: C, kernelH: KH, kernelW: KW, outChannels: O } = g;
+      return this.implicitConv(dy, g.batch, O, g.outHeight, g.outWidth, KH - 1 - g.padH, KW - 1 - g.padW, KH, KW, C, (c, o, ky, kx) =>
+        w[((o * C + c) * KH + (KH - 1 - ky)) * KW + (KW - 1 - kx)],
+      );
+    }
     this.top = 0;
     const P = g.outHeight * g.outWidth;
     const CKK = g.inChannels * g.kernelH * g.kernelW;
@@ -235,6 +323,7 @@ export class ThreadedWasm {
   }
 
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: Conv2dGeometry): Float32Array {
+    if (implicitConvApplies(g)) return this.implicitFilterGrad(x, dy, g);
     this.top = 0;
     const P = g.outHeight * g.outWidth;
     const CKK = g.inChannels * g.kernelH * g.kernelW;

@@ -10,11 +10,11 @@
  * `receiveMessageOnPort`, because both sides block in `Atomics.wait` rather than run an event loop.
  */
 import { col2imAdd, columnCoords, im2colPackB, im2colPackBT, packActivationsA, packActivationsB, unpackToNchw } from '../../gemm/im2col-pack.js';
-import { gemmPanels, runRangeTask } from './ranges.js';
+import { gemmPanels, runImplicitTask, runRangeTask } from './ranges.js';
 
 /** The worker's source text (CommonJS script for `new Worker(src, { eval: true })`). */
 export function workerSource(): string {
-  const functions = [columnCoords, im2colPackB, im2colPackBT, col2imAdd, packActivationsA, packActivationsB, unpackToNchw, gemmPanels, runRangeTask];
+  const functions = [columnCoords, im2colPackB, im2colPackBT, col2imAdd, packActivationsA, packActivationsB, unpackToNchw, gemmPanels, runRangeTask, runImplicitTask];
   return `"use strict";
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const NEXT_UNIT = 3;
@@ -23,6 +23,7 @@ const ops = { im2colPackB, im2colPackBT, col2imAdd, packActivationsA, packActiva
 const { memory, moduleBytes, control, port } = workerData;
 const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes), { env: { memory } });
 const block = instance.exports.block;
+const conv = instance.exports.conv;
 const ctl = new Int32Array(control);
 Atomics.store(ctl, 2, 1);
 Atomics.notify(ctl, 2);
@@ -37,7 +38,7 @@ for (;;) {
   let error = '';
   let units = 0;
   try {
-    units = runRangeTask(task, block, new Float32Array(memory.buffer), ops, gemmPanels, ctl);
+    units = runRangeTask(task, block, conv, new Float32Array(memory.buffer), ops, gemmPanels, ctl);
   } catch (e) {
     error = String((e && e.stack) || e);
   }
