@@ -17,7 +17,12 @@ describe('RAdam (algorithms.md §1.7)', () => {
       opt.step();
       if (t <= 5) expect(Array.from(w.data)).toEqual([1, -1]);
     }
-    expect(w.data[0]).toBeLessThan(1);
+    // step 6, constant g: m₆/(1−β₁⁶) = g and √v₆ = |g|·√(1−β₂⁶), so with ε ≈ 0
+    // θ₆ = θ₅·(1 − λη) − η·√((ρ₆−4)(ρ₆−2)ρ∞/((ρ∞−4)(ρ∞−2)ρ₆))·sign(g)
+    const rInf = 2 / 0.001 - 1;
+    const r6 = radamRho(0.999, 6);
+    const rect = Math.sqrt(((r6 - 4) * (r6 - 2) * rInf) / ((rInf - 4) * (rInf - 2) * r6));
+    expectClose(w.data, [1 * 0.99 - 0.1 * rect, -1 * 0.99 - 0.1 * rect], { rtol: 1e-5 });
     expect(opt.stateOf('w')!.m[0]).toBeGreaterThan(0);
   });
 
@@ -46,6 +51,15 @@ describe('AdaBound (algorithms.md §1.5)', () => {
     opt.step();
     // unclipped a = 0.01 < lower = 0.1·(1 − 1/2) = 0.05 ⇒ Δ = −0.05·m₁ = −0.05·0.1
     expectClose(w.data, [-0.005], { rtol: 1e-6 });
+  });
+
+  it('a step above the upper bound η*(1 + 1/(γt)) is clipped to it', () => {
+    const w = param('w', [0]);
+    const opt = new AdaBound([w], { lr: 1e-3, gamma: 1, eps: 0 });
+    setGrads([w], [[1e-3]]);
+    opt.step();
+    // unclipped a = η/((1−β₁)|g|) = 10 > upper = 0.1·(1 + 1/1) = 0.2 ⇒ Δ = −0.2·m₁ = −0.2·1e-4
+    expectClose(w.data, [-2e-5], { rtol: 1e-6 });
   });
 
   it('η* follows the lr schedule relative to the lr at construction', () => {

@@ -62,6 +62,27 @@ describe('LAMB (algorithms.md §1.8)', () => {
     expectClose(w.data, [3 - d, 4 + d], { rtol: 1e-6 });
   });
 
+  it('golden first step with λ ≠ 0: u = r + λ·θ, both bias-correction forms', () => {
+    // w = [3, 4] (‖w‖ = 5), g = [2, −8], ε = 0, λ = 0.1, η = 0.1, β = (0.9, 0.999).
+    // bias-corrected: m̂ = g, v̂ = g² ⇒ r = sign(g) = [1, −1]; u = [1.3, −0.6], ‖u‖ = √2.05;
+    //   θ ← θ − 0.1·5/√2.05·u
+    const a = param('w', [3, 4]);
+    const paper = new Lamb([a], { lr: 0.1, eps: 0, weightDecay: 0.1 });
+    setGrads([a], [[2, -8]]);
+    paper.step();
+    const k = (0.1 * 5) / Math.sqrt(2.05);
+    expectClose(a.data, [3 - k * 1.3, 4 + k * 0.6], { rtol: 1e-6 });
+    // no bias correction: m = 0.1·g, √v = √0.001·|g| ⇒ r = (0.1/√0.001)·sign(g) = √10·[1, −1];
+    //   u = [√10 + 0.3, −√10 + 0.4]; φ = min(5, 10) = 5
+    const b = param('w', [3, 4]);
+    const v3 = new Lamb([b], { lr: 0.1, eps: 0, weightDecay: 0.1, biasCorrection: false, phi: 'min10' });
+    setGrads([b], [[2, -8]]);
+    v3.step();
+    const u = [Math.sqrt(10) + 0.3, -Math.sqrt(10) + 0.4];
+    const kv = (0.1 * 5) / Math.hypot(u[0], u[1]);
+    expectClose(b.data, [3 - kv * u[0], 4 - kv * u[1]], { rtol: 1e-6 });
+  });
+
   it('bad input names the symbol', () => {
     expect(() => new Lamb([param('w', [1])], { beta1: 2 })).toThrow(/LAMB: beta1 \(β₁\) must be in \[0, 1\), got 2/);
   });

@@ -130,6 +130,23 @@ describe('AdamS (algorithms.md §4.1–4.2, decisions.md "AdamS / SGDS")', () =>
     });
   });
 
+  it('AMSGrad: v̄ and the step use the running max of the raw v, bias-corrected with the current t', () => {
+    const w = param('w', [1, 1]);
+    const opt = new AdamS([w], { lr: 0.1, beta1: 0, beta2: 0.5, eps: 0, weightDecay: 0.2, amsgrad: true }).trackDiagnostics();
+    setGrads([w], [[2, 1]]);
+    opt.step();
+    const w1 = Array.from(w.data);
+    setGrads([w], [[0.1, 0.1]]);
+    opt.step();
+    // v₁ = [2, 0.5]; v₂ = 0.5·v₁ + 0.5·0.01 = [1.005, 0.255] < v₁ ⇒ v_max = [2, 0.5];
+    // v̂ = v_max/(1 − 0.25) = [8/3, 2/3], v̄ = 5/3; m̂ = g₂ (β₁ = 0)
+    const vhat = [8 / 3, 2 / 3];
+    const vbar = (vhat[0] + vhat[1]) / 2;
+    expectClose([opt.diagnostics()!.extra.sqrtVBar as number], [Math.sqrt(vbar)], { rtol: 1e-6 });
+    const keep = 1 - (0.1 * 0.2) / Math.sqrt(vbar);
+    expectClose(w.data, w1.map((x, i) => x * keep - (0.1 * 0.1) / Math.sqrt(vhat[i])), { rtol: 1e-6 });
+  });
+
   it('v̄ = 0 with λ ≠ 0 is a clear error unless vbarFloor is set; λ = 0 never needs it', () => {
     const w = param('w', [1, 2]);
     const opt = new AdamS([w], { weightDecay: 5e-4 });

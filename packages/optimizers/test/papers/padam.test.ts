@@ -21,6 +21,16 @@ describe('Padam (algorithms.md §3, decisions.md "Padam")', () => {
     expectClose(w.data, want, { rtol: 1e-6 });
   });
 
+  it('ε is added to √v̂ inside the power: (√v̂ + ε)^{2p}, not √v̂^{2p} + ε (large ε tells them apart)', () => {
+    const w = param('w', [1]);
+    const opt = new Padam([w], { lr: 0.1, p: 0.125, eps: 0.05, weightDecay: 0 });
+    setGrads([w], [[0.5]]);
+    opt.step();
+    // m₁ = 0.05, √v₁ = √0.001·0.5; step = 0.1·√0.001/0.1 · 0.05/(√v₁ + 0.05)^{0.25}
+    const sv = Math.sqrt(0.001) * 0.5;
+    expectClose(w.data, [1 - Math.sqrt(0.001) * (0.05 / (sv + 0.05) ** 0.25)], { rtol: 1e-6 });
+  });
+
   it("biasCorrection 'none' with ε = 0 is Algorithm 1 exactly: θ − α·m/v̂^p", () => {
     const w = param('w', [0]);
     const opt = new Padam([w], { lr: 0.1, p: 0.25, eps: 0, weightDecay: 0, biasCorrection: 'none' });
