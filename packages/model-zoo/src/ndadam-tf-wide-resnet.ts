@@ -13,7 +13,7 @@
  * optionally followed by BN-softmax with γ_C (`bnSoftmaxGamma`, default 2.5 for CIFAR-10; 1 for
  * CIFAR-100; 0 = no head).
  *
- * Tags: `finalConv.weight` is final-homogeneous and `classifier`; the BN-softmax shift
+ * Tags: `finalConv.conv.weight` is final-homogeneous and `classifier`; the BN-softmax shift
  * `softmaxBn.bn.bias` (role `norm-shift`) is untagged. Every kernel has unitAxes [1, 2, 3].
  * Deviation: running variances average the unbiased batch variance (TF averages the biased one).
  */
@@ -108,10 +108,12 @@ export class TfResidualUnit extends Module {
   readonly conv1: SameConv2d;
   readonly bn2: BatchNorm2d;
   readonly conv2: SameConv2d;
+  /** Stride of conv1 and of the shortcut's average pool. */
+  readonly stride: number;
+  /** True for the first unit of group 1: the shortcut is the activated input, not the raw one. */
+  readonly activateBeforeResidual: boolean;
   readonly #inC: number;
   readonly #outC: number;
-  readonly #stride: number;
-  readonly #activateBeforeResidual: boolean;
   readonly #leak: number;
 
   constructor(inC: number, outC: number, stride: number, activateBeforeResidual: boolean, leakiness: number, rng: Rng) {
@@ -122,17 +124,17 @@ export class TfResidualUnit extends Module {
     this.conv2 = new SameConv2d(outC, outC, 3, 1, rng);
     this.#inC = inC;
     this.#outC = outC;
-    this.#stride = stride;
-    this.#activateBeforeResidual = activateBeforeResidual;
+    this.stride = stride;
+    this.activateBeforeResidual = activateBeforeResidual;
     this.#leak = leakiness;
   }
 
   forward(x: Tensor): Tensor {
     const act = leakyRelu(this.initBn.forward(x), this.#leak);
-    let shortcut = this.#activateBeforeResidual ? act : x;
+    let shortcut = this.activateBeforeResidual ? act : x;
     const y = this.conv2.forward(leakyRelu(this.bn2.forward(this.conv1.forward(act)), this.#leak));
     if (this.#inC !== this.#outC) {
-      if (this.#stride > 1) shortcut = avgPool2d(shortcut, this.#stride, this.#stride);
+      if (this.stride > 1) shortcut = avgPool2d(shortcut, this.stride, this.stride);
       const side = (this.#outC - this.#inC) / 2;
       shortcut = pad(shortcut, [[0, 0], [side, side], [0, 0], [0, 0]]);
     }

@@ -1,5 +1,6 @@
 /** Shared test fixtures: deterministic inputs and a forward/backward smoke check. */
-import { crossEntropy, type Module, type Parameter, Rng, type Tensor, tensor } from '@gapkit/autodiff';
+import { crossEntropy, globalAvgPool2d, type Module, type Parameter, Rng, relu, type Tensor, tensor } from '@gapkit/autodiff';
+import type { BasicBlock, ResNet } from '../src/index.js';
 import { expect } from 'vitest';
 
 /** A deterministic N(0, 1) batch of the given shape. */
@@ -44,4 +45,23 @@ export function classifierStep(model: Module & { forward(x: Tensor): Tensor }, i
 /** Sum of sizes of the parameters that satisfy `pred`. */
 export function sizeWhere(model: Module, pred: (p: Parameter) => boolean): number {
   return model.parameters().reduce((s, p) => s + (pred(p) ? p.size : 0), 0);
+}
+
+/** The blocks of stage k (field `layerK`). */
+export function stage(m: ResNet, k: number): BasicBlock[] {
+  return (m as unknown as Record<string, BasicBlock[]>)[`layer${k}`];
+}
+
+/**
+ * Runs a ResNet part by part on `x`: the [C, H, W] after the stem and after every stage, and the logits
+ * composed from the parts (which must equal `m.forward(x)`).
+ */
+export function traceResNet(m: ResNet, x: Tensor): { sizes: number[][]; logits: Tensor } {
+  let h = relu(m.bn1.forward(m.conv1.forward(x)));
+  const sizes = [h.shape.slice(1)];
+  for (let k = 1; k <= m.config.stages.length; k++) {
+    for (const block of stage(m, k)) h = block.forward(h);
+    sizes.push(h.shape.slice(1));
+  }
+  return { sizes, logits: m.fc.forward(globalAvgPool2d(h)) };
 }

@@ -1,4 +1,4 @@
-import { Rng, tensor } from '@gapkit/autodiff';
+import { globalAvgPool2d, leakyRelu, Rng, tensor } from '@gapkit/autodiff';
 import { describe, expect, test } from 'vitest';
 import { countNdAdamTfWideResNet, MODELS, ndAdamTfWideResNet, parameterInfo, SameConv2d, TfResidualUnit } from '../src/index.js';
 import { classifierStep, randomBatch, sizeWhere } from './helpers.js';
@@ -78,6 +78,40 @@ describe('WRN as trained by the ND-Adam TF code', () => {
         }
       }
     }
+  });
+
+  test('layout of WRN-16-1: maps 16/16/32/64 at 32/32/16/8, stride 2 on the first unit of groups 2–3, only unit 1.0 activates before the residual; forward = its parts', () => {
+    const m = ndAdamTfWideResNet({ depth: 16, widenFactor: 1 }, new Rng(8));
+    const units = [1, 2, 3].map((g) => (m as unknown as Record<string, TfResidualUnit[]>)[`unit${g}`]);
+    expect(units.map((g) => g.map((u) => [u.stride, u.activateBeforeResidual]))).toEqual([
+      [
+        [1, true],
+        [1, false],
+      ],
+      [
+        [2, false],
+        [1, false],
+      ],
+      [
+        [2, false],
+        [1, false],
+      ],
+    ]);
+    const x = randomBatch([2, 3, 32, 32]);
+    let h = m.initConv.forward(x);
+    const sizes = [h.shape.slice(1)];
+    for (const g of units) {
+      for (const u of g) h = u.forward(h);
+      sizes.push(h.shape.slice(1));
+    }
+    expect(sizes).toEqual([
+      [16, 32, 32],
+      [16, 32, 32],
+      [32, 16, 16],
+      [64, 8, 8],
+    ]);
+    const logits = m.softmaxBn!.forward(globalAvgPool2d(m.finalConv.forward(leakyRelu(m.finalBn.forward(h), 0.1))));
+    expect(Array.from(m.forward(x).data)).toEqual(Array.from(logits.data));
   });
 
   test('metadata: only kernels and BN shifts; the 1×1 final conv is the classifier', () => {

@@ -1,7 +1,7 @@
 import { Rng } from '@gapkit/autodiff';
 import { describe, expect, test } from 'vitest';
-import { countPadamWideResNet, MODELS, padamWideResNet, parameterInfo } from '../src/index.js';
-import { classifierStep } from './helpers.js';
+import { countPadamWideResNet, MODELS, padamWideResNet, parameterInfo, type ResNet } from '../src/index.js';
+import { classifierStep, randomBatch, stage, traceResNet } from './helpers.js';
 
 describe("Padam's WRN-16-4 (post-activation ResNet with a widened stem)", () => {
   test('2,777,674 parameters on CIFAR-10 (spec §9), built for real; 2,800,804 on CIFAR-100', () => {
@@ -30,6 +30,33 @@ describe("Padam's WRN-16-4 (post-activation ResNet with a widened stem)", () => 
     expect(info.some((p) => p.name.startsWith('layer3.1.'))).toBe(true);
     expect(info.some((p) => p.name.startsWith('layer3.2.') || p.name.startsWith('layer4.'))).toBe(false);
     expect(info.at(-2)).toMatchObject({ name: 'fc.weight', shape: [10, 256], tags: ['classifier', 'final-homogeneous'] });
+  });
+
+  test('layout at multiplier 1: stem and stage 1 at 16×32×32, stages 2/3 at 32×16×16 and 64×8×8 (the 8×8 average pool is global); forward = its parts', () => {
+    const m = padamWideResNet({ multiplier: 1 }, new Rng(5)) as ResNet;
+    const x = randomBatch([2, 3, 32, 32]);
+    const { sizes, logits } = traceResNet(m, x);
+    expect(sizes).toEqual([
+      [16, 32, 32],
+      [16, 32, 32],
+      [32, 16, 16],
+      [64, 8, 8],
+    ]);
+    expect(Array.from(m.forward(x).data)).toEqual(Array.from(logits.data));
+    expect([1, 2, 3].map((k) => stage(m, k).map((b) => [b.conv1.stride[0], b.shortcut ? b.shortcut.conv.stride[0] : null]))).toEqual([
+      [
+        [1, null],
+        [1, null],
+      ],
+      [
+        [2, 2],
+        [1, null],
+      ],
+      [
+        [2, 2],
+        [1, null],
+      ],
+    ]);
   });
 
   test('conv kernels are He normal over fan-out, N(0, 2/(k·k·out))', () => {

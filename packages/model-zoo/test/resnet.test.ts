@@ -1,7 +1,7 @@
 import { Rng, relu } from '@gapkit/autodiff';
 import { describe, expect, test } from 'vitest';
-import { BasicBlock, countResNet, MODELS, parameterInfo, resnet } from '../src/index.js';
-import { classifierStep, randomBatch, sizeWhere } from './helpers.js';
+import { BasicBlock, countResNet, MODELS, parameterInfo, type ResNet, resnet } from '../src/index.js';
+import { classifierStep, randomBatch, sizeWhere, stage, traceResNet } from './helpers.js';
 
 describe('ResNet (CIFAR, kuangliu)', () => {
   test('ResNet-18 has 11,173,962 parameters on CIFAR-10 (spec §9), built for real', () => {
@@ -88,6 +88,30 @@ describe('ResNet (CIFAR, kuangliu)', () => {
     const x = randomBatch([2, 2, 4, 4]);
     expect(block.forward(x).shape).toEqual([2, 4, 2, 2]);
     expect(Array.from(block.forward(x).data)).toEqual(Array.from(relu(block.shortcut!.forward(x)).data));
+  });
+
+  test("ResNet-18 layout: stem at 32×32, stages 1–4 at 32/16/8/4 (strides 1/2/2/2), projection only on each stage's first block", () => {
+    const m = MODELS.resnet18.build({ baseWidth: 1 }, new Rng(8)) as ResNet;
+    const x = randomBatch([2, 3, 32, 32]);
+    const { sizes, logits } = traceResNet(m, x);
+    expect(sizes).toEqual([
+      [1, 32, 32],
+      [1, 32, 32],
+      [2, 16, 16],
+      [4, 8, 8],
+      [8, 4, 4],
+    ]);
+    expect(Array.from(m.forward(x).data)).toEqual(Array.from(logits.data));
+    for (let k = 1; k <= 4; k++) {
+      stage(m, k).forEach((block, b) => {
+        const s = k > 1 && b === 0 ? 2 : 1;
+        expect([block.conv1.stride, block.conv2.stride], `layer${k}.${b}`).toEqual([
+          [s, s],
+          [1, 1],
+        ]);
+        expect(block.shortcut?.conv.stride ?? null, `layer${k}.${b} shortcut`).toEqual(k > 1 && b === 0 ? [2, 2] : null);
+      });
+    }
   });
 
   test('forward and backward: ResNet-8, and ResNet-18/34 at base width 2', () => {

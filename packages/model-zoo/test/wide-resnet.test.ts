@@ -1,9 +1,40 @@
-import { BatchNormBase, Rng, relu } from '@gapkit/autodiff';
+import { BatchNormBase, globalAvgPool2d, Rng, relu, type Tensor } from '@gapkit/autodiff';
 import { describe, expect, test } from 'vitest';
-import { countWideResNet, MODELS, ndAdamWideResNet, PreActBlock, parameterInfo, resolveWideResNet, WRN_NDADAM_DEFAULTS, wideResNet } from '../src/index.js';
+import {
+  countWideResNet,
+  MODELS,
+  ndAdamWideResNet,
+  PreActBlock,
+  parameterInfo,
+  resolveWideResNet,
+  WideResNet,
+  WRN_NDADAM_DEFAULTS,
+  wideResNet,
+} from '../src/index.js';
 import { classifierStep, randomBatch, sizeWhere } from './helpers.js';
 
 const isVector = (p: { meta: { unitAxes?: readonly number[] } }) => p.meta.unitAxes !== undefined;
+
+function group(m: WideResNet, g: number): PreActBlock[] {
+  return (m as unknown as Record<string, PreActBlock[]>)[`group${g}`];
+}
+
+/** Runs a WRN part by part: [C, H, W] after conv1 and after each group, and the logits composed from the parts. */
+function traceWrn(m: WideResNet, x: Tensor): { sizes: number[][]; logits: Tensor } {
+  let h = m.conv1.forward(x);
+  const sizes = [h.shape.slice(1)];
+  for (let g = 1; g <= 3; g++) {
+    for (const block of group(m, g)) h = block.forward(h);
+    sizes.push(h.shape.slice(1));
+  }
+  h = relu(m.bn.forward(h));
+  return { sizes, logits: m.fc ? m.fc.forward(globalAvgPool2d(h)) : globalAvgPool2d(m.classifier!.forward(h)) };
+}
+
+/** Strides of conv1 / conv2 / shortcut of every block, group by group. */
+function wrnStrides(m: WideResNet): Array<Array<[number, number, number | null]>> {
+  return [1, 2, 3].map((g) => group(m, g).map((b) => [b.conv1.stride[0], b.conv2.stride[0], b.shortcut ? b.shortcut.stride[0] : null]));
+}
 
 describe('WRN-d-k, standard pre-activation form', () => {
   test('WRN-16-4 has 2,748,890 parameters on CIFAR-10 (spec §9), built for real', () => {
@@ -57,6 +88,35 @@ describe('WRN-d-k, standard pre-activation form', () => {
     const expected = wider.shortcut!.forward(relu(wider.bn1.forward(x)));
     expect(expected.shape).toEqual([2, 5, 2, 2]);
     expect(Array.from(wider.forward(x).data)).toEqual(Array.from(expected.data));
+  });
+
+  test.each([false, true])("WRN-16-1 layout (ND-Adam form: %s): maps 32/32/16/8, strides 1/2/2 in each group's first block, 1×1 shortcut only where the width changes; forward = its parts", (ndadam) => {
+    const m = (ndadam ? ndAdamWideResNet : wideResNet)({ depth: 16, widenFactor: 1 }, new Rng(7));
+    const x = randomBatch([2, 3, 32, 32]);
+    const { sizes, logits } = traceWrn(m, x);
+    expect(sizes).toEqual([
+      [16, 32, 32],
+      [16, 32, 32],
+      [32, 16, 16],
+      [64, 8, 8],
+    ]);
+    expect(Array.from(m.forward(x).data)).toEqual(Array.from(logits.data));
+    // k = 1: group 1 keeps 16 channels, so its first block has an identity shortcut (ND-pt: convdim only if ni ≠ no)
+    expect(wrnStrides(m)).toEqual([
+      [
+        [1, 1, null],
+        [1, 1, null],
+      ],
+      [
+        [2, 1, 2],
+        [1, 1, null],
+      ],
+      [
+        [2, 1, 2],
+        [1, 1, null],
+      ],
+    ]);
+    expect(wrnStrides(wideResNet({ depth: 10, widenFactor: 2 }, new Rng(7)))[0]).toEqual([[1, 1, 1]]); // 16 → 32: projected, stride 1
   });
 
   test('conv kernels are Kaiming normal over fan-in (ND-pt)', () => {
