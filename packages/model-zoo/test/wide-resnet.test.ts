@@ -7,7 +7,7 @@ import {
   PreActBlock,
   parameterInfo,
   resolveWideResNet,
-  WideResNet,
+  type WideResNet,
   WRN_NDADAM_DEFAULTS,
   wideResNet,
 } from '../src/index.js';
