@@ -6,9 +6,10 @@
  * of the Padam paper's text — its code has one FC, spec §8.2/§9), `batchNorm: false` drops BN (LAWN's
  * VGG-19: BN presence unknown), `baseWidth` scales every conv width (64 → 8 gives 8/16/32/64).
  *
- * Tags: the weights of `hidden.*` linears and of `classifier` are final-homogeneous (they follow the
- * last BN; without BN the whole network is homogeneous, yet only these are tagged — the conv stack is
- * the feature extractor); `classifier.*` carries `classifier`. Conv kernels have unitAxes [1, 2, 3],
+ * Tags: the weights of the layers after the last BN are final-homogeneous: with BN (the reference) the
+ * `hidden.*` linears and `classifier`; with `batchNorm: false` there is no normalization anywhere, so
+ * every conv weight is tagged too (as in the MLP) — LAWN's VGG-19 may be this variant. `classifier.*`
+ * carries `classifier`. Conv kernels have unitAxes [1, 2, 3],
  * linear weights [1].
  */
 import { BatchNorm2d, Conv2d, Dropout, flatten, Linear, MaxPool2d, Module, ReLU, Rng, type Tensor } from '@gapkit/autodiff';
@@ -93,12 +94,15 @@ export class Vgg extends Module {
   constructor(c: ResolvedVgg, rng: Rng) {
     super();
     let inC = c.inChannels;
+    const convs: Conv2d[] = [];
     for (const v of c.plan) {
       if (v === 'M') {
         this.features.push(new MaxPool2d(2, 2));
         continue;
       }
-      this.features.push(new Conv2d(inC, v, 3, rng, { padding: 1, bias: true }));
+      const conv = new Conv2d(inC, v, 3, rng, { padding: 1, bias: true });
+      convs.push(conv);
+      this.features.push(conv);
       if (c.batchNorm) this.features.push(new BatchNorm2d(v));
       this.features.push(new ReLU());
       inC = v;
@@ -115,7 +119,7 @@ export class Vgg extends Module {
     }
     this.classifier = new Linear(inF, c.numClasses, rng, { bias: true });
     Object.defineProperty(this, 'config', { value: c, enumerable: false });
-    markFinalHomogeneous(...fcs, this.classifier);
+    markFinalHomogeneous(...(c.batchNorm ? [] : convs), ...fcs, this.classifier);
     markClassifier(this.classifier);
     finalizeNames(this);
   }

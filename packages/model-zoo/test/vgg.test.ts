@@ -66,6 +66,13 @@ describe('VGG (CIFAR, kuangliu): BN, one FC', () => {
     expect(info.find((p) => p.name === 'classifier.weight')?.shape).toEqual([10, 8]);
   });
 
+  test('without BN nothing is normalized: every conv and FC weight is final-homogeneous (biases never)', () => {
+    const info = parameterInfo(vgg({ depth: 11, baseWidth: 1, batchNorm: false, hidden: [4] }, new Rng(2)));
+    const tagged = info.filter((p) => p.tags.includes('final-homogeneous')).map((p) => p.name);
+    expect(tagged).toEqual(info.filter((p) => p.role === 'weight').map((p) => p.name));
+    expect(tagged.length).toBe(8 + 1 + 1);
+  });
+
   test('inputSize 64 flattens 2×2 maps: classifier takes 4× the features', () => {
     const c32 = countVgg({ depth: 11, baseWidth: 2 }).total;
     const c64 = countVgg({ depth: 11, baseWidth: 2, inputSize: 64 }).total;
