@@ -86,6 +86,33 @@ describe('errors name the file and the field', () => {
     expect(() => parseCase(c, 'x.json')).toThrow(/x.json: field 'grads\[2\].fc.bias' must hold 2 numbers or be null/);
     expect(() => parseCase({ ...base(), format_version: 2 }, 'x.json')).toThrow(/field 'format_version' must be 1/);
   });
+  it('per-step arrays must cover `steps`; longer ones are cut to it (and the cut case still passes)', () => {
+    const c = base();
+    const r = run({ ...c, steps: 5 });
+    expect(r.passed).toBe(true);
+    expect(r.worst.where).toMatch(/^step [1-5],/);
+    const groups = c.param_groups as Record<string, unknown>[];
+    expect(() => parseCase({ ...c, param_groups: [{ ...groups[0], lr: [0.1] }, groups[1]] }, 'x.json')).toThrow(
+      /x.json: field 'param_groups\[0\].lr' must hold at least 12 entries \(steps = 12\)/,
+    );
+    expect(() => parseCase({ ...c, steps: 13 }, 'x.json')).toThrow(/x.json: field 'param_groups\[0\].lr' must hold at least 13 entries/);
+  });
+  it('a group without lr takes the case’s lr list; with none anywhere it is an error', () => {
+    const c = base();
+    const groups = c.param_groups as Record<string, unknown>[];
+    const { lr, ...noLr } = groups[1];
+    expect(run({ ...c, lr, param_groups: [groups[0], noLr] }).passed).toBe(true);
+    expect(run({ ...c, hyper: { ...(c.hyper as object), lr }, param_groups: [groups[0], noLr] }).passed).toBe(true);
+    expect(() => parseCase({ ...c, param_groups: [groups[0], noLr] }, 'x.json')).toThrow(/field 'param_groups\[1\].lr' is missing/);
+  });
+  it('tolerance: README defaults when absent; tolerance_by_field accepts the float32_check names, refuses others', () => {
+    const { tolerance: _t, ...c } = base();
+    expect(parseCase(c, 'x.json').tolerance).toEqual({ rtol: 1e-4, atol: 1e-6 });
+    const tb = parseCase({ ...c, tolerance_by_field: { params: { rtol: 1, atol: 0 }, grads: { rtol: 2, atol: 0 } } }, 'x.json');
+    expect(tb.tolerance).toEqual({ rtol: 1, atol: 0 });
+    expect(tb.tolerance_by_field).toEqual({ expected: { rtol: 1, atol: 0 }, grad0: { rtol: 2, atol: 0 }, grads_per_step: { rtol: 2, atol: 0 } });
+    expect(() => parseCase({ ...c, tolerance_by_field: { weights: { rtol: 1, atol: 0 } } }, 'x.json')).toThrow(/field 'tolerance_by_field.weights' is not a compared field/);
+  });
   it('an out-of-range hyperparameter fails the case with the optimizer’s message', () => {
     const c = base();
     const r = run({ ...c, hyper: { ...(c.hyper as object), betas: [1, 0.999] } });

@@ -3,6 +3,10 @@
  * Every error names the file and the field. Unknown top-level keys are informational and ignored;
  * unknown `param_groups` options are errors (the optimizer name and `hyper` keys are checked when the
  * optimizer is built, layer ops when the model is built).
+ *
+ * Per-step arrays (`lr`, `grads`, `expected`, `losses`, …) must cover at least `steps` steps; only
+ * the first `steps` entries are used. A group without `lr` takes the case's per-step lr list (for
+ * ND-Adam, `lr_vector` / `lr_scalar` by the group's role). A parameter in no group is not optimized.
  */
 
 /** `abs(actual − expected) <= atol + rtol·abs(expected)`. */
@@ -22,7 +26,7 @@ export interface CaseParam {
 
 export interface CaseGroup {
   params: string[];
-  /** One lr per step; index k is used by step k+1. */
+  /** One lr per step; index k is used by step k+1 (filled from the case's lr list when the group has none). */
   lr: number[];
   weight_decay?: number;
   role?: 'vector' | 'scalar';
@@ -71,6 +75,24 @@ export class CaseError extends Error {
 }
 
 const GROUP_KEYS = ['params', 'lr', 'weight_decay', 'role', 'vec_axes', 'constrained'];
+
+/** README "Tolerances": used when a case does not state its own. */
+export const DEFAULT_TOLERANCE: Record<'replay' | 'closed-loop', Tolerance> = {
+  replay: { rtol: 1e-4, atol: 1e-6 },
+  'closed-loop': { rtol: 1e-3, atol: 1e-5 },
+};
+
+/** Names a case may use in `tolerance_by_field` for each compared field (float32_check's names too). */
+const TOLERANCE_ALIASES: Record<string, ReadonlyArray<keyof NonNullable<ConformanceCase['tolerance_by_field']>>> = {
+  expected: ['expected'],
+  params: ['expected'],
+  losses: ['losses'],
+  grad0: ['grad0'],
+  grads_per_step: ['grads_per_step'],
+  grads: ['grad0', 'grads_per_step'],
+  expected_buffers: ['expected_buffers'],
+  buffers: ['expected_buffers'],
+};
 const ROLES = ['weight', 'bias', 'norm-scale', 'norm-shift'];
 
 type Json = Record<string, unknown>;
@@ -89,15 +111,29 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
     throw new CaseError(`${file}: field '${field}' ${msg}`);
   };
   if (!isObj(json)) return fail('(root)', 'must be a JSON object');
-  const c = json;
+  const c = structuredClone(json); // normalized below (lr lists, cut arrays); the caller's object is left alone
   if (c.format_version !== 1) fail('format_version', `must be 1, got ${JSON.stringify(c.format_version)}`);
   if (typeof c.name !== 'string') fail('name', 'must be a string');
   if (c.kind !== 'replay' && c.kind !== 'closed-loop') fail('kind', `must be "replay" or "closed-loop", got ${JSON.stringify(c.kind)}`);
   if (typeof c.optimizer !== 'string') fail('optimizer', 'must be a string');
+  if (c.hyper === undefined) c.hyper = {};
   if (!isObj(c.hyper)) fail('hyper', 'must be an object');
+  const hyper = c.hyper as Json;
   const steps = c.steps;
   if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1) fail('steps', `must be a positive integer, got ${JSON.stringify(steps)}`);
   const nSteps = steps as number;
+  /** At least one entry per step (longer arrays are cut to `steps`). */
+  const perStep = (x: unknown, f: string, extra = 0): unknown[] => {
+    if (!Array.isArray(x) || x.length < nSteps + extra) return fail(f, `must hold at least ${nSteps + extra} entries (steps = ${nSteps})`);
+    return x.slice(0, nSteps + extra);
+  };
+  /** A per-step lr list from a list (cut to `steps`) or one number (every step). */
+  const lrList = (x: unknown, f: string): number[] => {
+    if (typeof x === 'number') return new Array(nSteps).fill(x);
+    const l = perStep(x, f);
+    if (!isNumArray(l)) return fail(f, 'must be numbers');
+    return l;
+  };
 
   if (!Array.isArray(c.params) || c.params.length === 0) fail('params', 'must be a non-empty array');
   const names = new Set<string>();
@@ -127,12 +163,24 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
       if (grouped.has(n)) fail(`${f}.params`, `repeats '${n}' (already in another group)`);
       grouped.add(n);
     }
-    if (!isNumArray(g.lr) || g.lr.length !== nSteps) fail(`${f}.lr`, `must hold one number per step (${nSteps})`);
+    if (g.lr !== undefined) g.lr = lrList(g.lr, `${f}.lr`);
+    else {
+      // README: the authoritative lr lives in the group; without one, the case's own per-step list.
+      const byRole = c.optimizer === 'ND-Adam' ? (g.role === 'vector' ? 'lr_vector' : g.role === 'scalar' ? 'lr_scalar' : undefined) : undefined;
+      const from = [byRole, g.role === 'vector' ? undefined : 'lr']
+        .filter((k): k is string => k !== undefined)
+        .flatMap((k) => [
+          [k, c[k]],
+          [`hyper.${k}`, hyper[k]],
+        ])
+        .find(([, v]) => v !== undefined);
+      if (!from) fail(`${f}.lr`, 'is missing, and the case has no per-step lr list to use instead');
+      g.lr = lrList(from?.[1], String(from?.[0]));
+    }
     if (g.weight_decay !== undefined && typeof g.weight_decay !== 'number') fail(`${f}.weight_decay`, 'must be a number');
     if (g.role !== undefined && g.role !== 'vector' && g.role !== 'scalar') fail(`${f}.role`, `must be "vector" or "scalar", got ${JSON.stringify(g.role)}`);
     if (g.constrained !== undefined && typeof g.constrained !== 'boolean') fail(`${f}.constrained`, 'must be true or false');
   }
-  for (const n of names) if (!grouped.has(n)) fail('param_groups', `leaves parameter '${n}' out of every group`);
 
   const checkTensorMap = (m: unknown, f: string, allowNull: boolean): void => {
     if (!isObj(m)) {
@@ -145,17 +193,30 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
       if (!isNumArray(v) || v.length !== sizes.get(n)) fail(`${f}.${n}`, `must hold ${sizes.get(n)} numbers${allowNull ? ' or be null' : ''}`);
     }
   };
-  if (!Array.isArray(c.expected) || c.expected.length !== nSteps) fail('expected', `must hold one entry per step (${nSteps})`);
+  c.expected = perStep(c.expected, 'expected');
   for (const [k, e] of (c.expected as unknown[]).entries()) checkTensorMap(e, `expected[${k}]`, false);
   const checkTol = (t: unknown, f: string): void => {
     if (!isObj(t) || typeof t.rtol !== 'number' || typeof t.atol !== 'number' || t.rtol < 0 || t.atol < 0) {
       fail(f, 'must be {rtol, atol} with non-negative numbers');
     }
   };
+  const byField = c.tolerance_by_field;
+  if (byField !== undefined) {
+    if (!isObj(byField)) fail('tolerance_by_field', 'must be an object');
+    const out: Record<string, unknown> = {};
+    for (const [k, t] of Object.entries(byField as Json)) {
+      checkTol(t, `tolerance_by_field.${k}`);
+      const targets = TOLERANCE_ALIASES[k];
+      if (!targets) fail(`tolerance_by_field.${k}`, `is not a compared field (known: ${Object.keys(TOLERANCE_ALIASES).join(', ')})`);
+      for (const f of targets) if (!(f in out) || f === k) out[f] = t; // the exact name wins over an alias
+    }
+    c.tolerance_by_field = out;
+  }
+  if (c.tolerance === undefined) c.tolerance = (c.tolerance_by_field as Json | undefined)?.expected ?? DEFAULT_TOLERANCE[c.kind as 'replay' | 'closed-loop'];
   checkTol(c.tolerance, 'tolerance');
 
   if (c.kind === 'replay') {
-    if (!Array.isArray(c.grads) || c.grads.length !== nSteps) fail('grads', `must hold one entry per step (${nSteps})`);
+    c.grads = perStep(c.grads, 'grads');
     for (const [k, g] of (c.grads as unknown[]).entries()) checkTensorMap(g, `grads[${k}]`, true);
   } else {
     const m = c.model;
@@ -169,18 +230,22 @@ export function parseCase(json: unknown, file: string): ConformanceCase {
     if (!isNumArray(c.labels) || c.labels.length !== batch || c.labels.some((y) => !Number.isInteger(y) || y < 0)) {
       fail('labels', `must hold ${batch} class indices`);
     }
-    if (c.losses !== undefined && (!isNumArray(c.losses) || c.losses.length !== nSteps + 1)) fail('losses', `must hold ${nSteps + 1} numbers`);
+    if (c.losses !== undefined) {
+      const l = perStep(c.losses, 'losses', 1);
+      if (!isNumArray(l)) fail('losses', 'must be numbers');
+      // losses[steps] is the loss after the last step, even when the list runs further
+      c.losses = l;
+    }
     if (c.grad0 !== undefined) checkTensorMap(c.grad0, 'grad0', false);
     if (c.grads_per_step !== undefined) {
-      if (!Array.isArray(c.grads_per_step) || c.grads_per_step.length !== nSteps) fail('grads_per_step', `must hold ${nSteps} entries`);
+      c.grads_per_step = perStep(c.grads_per_step, 'grads_per_step');
       for (const [k, g] of (c.grads_per_step as unknown[]).entries()) checkTensorMap(g, `grads_per_step[${k}]`, false);
     }
-    if (c.expected_buffers !== undefined && (!Array.isArray(c.expected_buffers) || c.expected_buffers.length !== nSteps)) {
-      fail('expected_buffers', `must hold ${nSteps} entries`);
-    }
-    if (c.tolerance_by_field !== undefined) {
-      if (!isObj(c.tolerance_by_field)) fail('tolerance_by_field', 'must be an object');
-      for (const [k, t] of Object.entries(c.tolerance_by_field as Json)) checkTol(t, `tolerance_by_field.${k}`);
+    if (c.expected_buffers !== undefined) {
+      c.expected_buffers = perStep(c.expected_buffers, 'expected_buffers');
+      for (const [k, b] of (c.expected_buffers as unknown[]).entries()) {
+        if (!isObj(b) || !Object.values(b).every(isNumArray)) fail(`expected_buffers[${k}]`, 'must map buffer names to numbers');
+      }
     }
   }
   return { ...(c as unknown as ConformanceCase), file };

@@ -39,7 +39,7 @@ export function runClosedLoop(c: ConformanceCase): FieldErrors {
   };
   for (let k = 0; k < c.steps; k++) {
     built.setStep(k);
-    built.optimizer.zeroGrad();
+    for (const p of params.values()) p.grad = null; // every tensor, also those in no group (not optimized)
     const loss = model.loss(x, labels, true);
     if (c.losses) errors.add('losses', worstFraction([loss.item()], [c.losses[k]], tol('losses')), `before step ${k + 1}`);
     loss.backward();

@@ -41,7 +41,7 @@ export function buildModel(c: ConformanceCase, params: Map<string, Parameter>): 
   };
   const param = (l: CaseLayer, j: number, field: string, shape: number[] | null, nullable: boolean): Parameter | null => {
     const v = l[field];
-    if (v === null && nullable) return null;
+    if ((v === null || v === undefined) && nullable) return null;
     if (typeof v !== 'string') return fail(j, field, `must name a parameter${nullable ? ' or be null' : ''}`);
     const p = params.get(v);
     if (!p) return fail(j, field, `names unknown parameter '${v}'`);
@@ -74,9 +74,10 @@ export function buildModel(c: ConformanceCase, params: Map<string, Parameter>): 
       }
       case 'batchnorm2d': {
         const nf = num(l, j, 'num_features');
-        const eps = num(l, j, 'eps');
-        const momentum = num(l, j, 'momentum');
-        if (l.mode !== 'training') fail(j, 'mode', `must be "training", got ${JSON.stringify(l.mode)}`);
+        // PyTorch's BatchNorm2d defaults when a field is absent
+        const eps = l.eps === undefined ? 1e-5 : num(l, j, 'eps');
+        const momentum = l.momentum === undefined ? 0.1 : num(l, j, 'momentum');
+        if (l.mode !== undefined && l.mode !== 'training') fail(j, 'mode', `must be "training", got ${JSON.stringify(l.mode)}`);
         const w = param(l, j, 'weight', [nf], true);
         const b = param(l, j, 'bias', [nf], true);
         const named = (w ?? b)?.meta.name ?? `layers.${j}.weight`;
