@@ -46,6 +46,20 @@ const proj = (g: number[], w: number[]) => {
 
 /** Parameters after each step, computed in float64. */
 export function referenceTrajectory(c: RefCase): Array<Record<string, number[]>> {
+  const ref = referenceStepper(c);
+  return Array.from({ length: c.steps }, (_, k) => ref.step(c.grads[k]));
+}
+
+/** A step-by-step float64 reference (closed loop: gradients computed at its own current parameters). */
+export interface RefStepper {
+  /** The current parameters (after construction-time normalization, before any step). */
+  current(): Record<string, number[]>;
+  /** Applies the next step with these gradients (null = none) and returns the parameters after it. */
+  step(grads: Record<string, number[] | null>): Record<string, number[]>;
+}
+
+/** Builds the float64 reference of a case; `c.grads` is not used. */
+export function referenceStepper(c: Omit<RefCase, 'grads'>): RefStepper {
   const h = c.hyper;
   const [b1, b2] = (h.betas as [number, number] | undefined) ?? [0.9, 0.999];
   const W = new Map(c.params.map((p) => [p.name, p.init.map(f32)]));
@@ -72,11 +86,13 @@ export function referenceTrajectory(c: RefCase): Array<Record<string, number[]>>
     for (const n of vectors) W.set(n, units(n).flatMap((u) => u.map((x) => x / nrm(u))));
   }
   const lawnC = new Map<string, number>();
-  const out: Array<Record<string, number[]>> = [];
+  const inGroup = new Set(c.param_groups.flatMap((g) => g.params));
+  const current = () => Object.fromEntries([...W].map(([n, w]) => [n, [...w]]));
+  let k = 0;
 
-  for (let k = 0; k < c.steps; k++) {
-    const live = c.params.map((p) => p.name).filter((n) => c.grads[k][n] !== null && c.grads[k][n] !== undefined);
-    const G = new Map(live.map((n) => [n, c.grads[k][n]!.map(f32)]));
+  const stepOnce = (gradsK: Record<string, number[] | null>): void => {
+    const live = c.params.map((p) => p.name).filter((n) => inGroup.has(n) && gradsK[n] !== null && gradsK[n] !== undefined);
+    const G = new Map(live.map((n) => [n, gradsK[n]!.map(f32)]));
     const lrOf = (n: string) => c.param_groups[groupOf(n)].lr[k];
     const wdOf = (n: string, d: number) => c.param_groups[groupOf(n)].weight_decay ?? d;
 
@@ -268,7 +284,13 @@ export function referenceTrajectory(c: RefCase): Array<Record<string, number[]>>
         }
       }
     }
-    out.push(Object.fromEntries([...W].map(([n, w]) => [n, [...w]])));
-  }
-  return out;
+  };
+  return {
+    current,
+    step(gradsK) {
+      stepOnce(gradsK);
+      k++;
+      return current();
+    },
+  };
 }

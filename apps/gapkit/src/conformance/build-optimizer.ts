@@ -33,6 +33,9 @@ const ADAM_KEYS = ['betas', 'eps', 'weight_decay', 'amsgrad', 'weight_decay_mode
 const SGD_KEYS = ['momentum', 'dampening', 'nesterov', 'weight_decay'];
 const LAMB_KEYS = ['betas', 'eps', 'weight_decay', 'bias_correction', 'phi'];
 
+/** `hyper` keys that are informational for every optimizer (the authoritative lr is per group). */
+const INFORMATIONAL_KEYS: Readonly<Record<string, readonly string[]>> = { 'ND-Adam': ['lr', 'lr_vector', 'lr_scalar'] };
+
 /** Allowed `hyper` keys per optimizer name (README table). */
 export const HYPER_KEYS: Readonly<Record<string, readonly string[]>> = {
   SGD: SGD_KEYS,
@@ -112,8 +115,11 @@ function groupsOf(c: ConformanceCase, byName: Map<string, Parameter>, wd: (i: nu
 export function buildOptimizer(c: ConformanceCase, byName: Map<string, Parameter>): BuiltOptimizer {
   const known = HYPER_KEYS[c.optimizer];
   if (!known) throw new CaseError(`${c.file}: field 'optimizer' names unknown optimizer '${c.optimizer}' (known: ${Object.keys(HYPER_KEYS).join(', ')})`);
+  const informational = INFORMATIONAL_KEYS[c.optimizer] ?? ['lr'];
   for (const k of Object.keys(c.hyper)) {
-    if (k !== 'lr' && !known.includes(k)) throw new CaseError(`${c.file}: field 'hyper.${k}' is not a known key for ${c.optimizer} (known: ${known.join(', ')})`);
+    if (!informational.includes(k) && !known.includes(k)) {
+      throw new CaseError(`${c.file}: field 'hyper.${k}' is not a known key for ${c.optimizer} (known: ${[...known, ...informational].join(', ')})`);
+    }
   }
   const h = new Hyper(c, c.hyper);
   const groupWd = (i: number, fallback: number): Record<string, number> => ({ weightDecay: c.param_groups[i].weight_decay ?? fallback });
@@ -121,7 +127,8 @@ export function buildOptimizer(c: ConformanceCase, byName: Map<string, Parameter
     optimizer: opt as unknown as Optimizer<object, StateRecord>,
     setStep: lrSetter(c, opt.groups),
   });
-  const wd = h.has('weight_decay') ? h.num('weight_decay') : 0;
+  // A key the case leaves out takes the reference code's default (AdamW: PyTorch's λ = 1e-2; others 0).
+  const wd = h.has('weight_decay') ? h.num('weight_decay') : c.optimizer === 'AdamW' ? 1e-2 : 0;
 
   switch (c.optimizer) {
     case 'SGD':
@@ -147,7 +154,7 @@ export function buildOptimizer(c: ConformanceCase, byName: Map<string, Parameter
         ...h.betas(),
         eps: h.num('eps', 1e-8),
         amsgrad: h.bool('amsgrad', true),
-        p: h.num('partial'),
+        p: h.num('partial', 0.25), // uclaml/Padam's class default; the paper's runs use 1/8
         biasCorrection: h.str('bias_correction', ['code', 'none', 'consistent'], 'code'),
       };
       return done(new Padam(groupsOf(c, byName, (i) => groupWd(i, wd)), o));
@@ -166,13 +173,19 @@ export function buildOptimizer(c: ConformanceCase, byName: Map<string, Parameter
 }
 
 function phiOf(h: Hyper): LambPhi {
-  const phi = h.str('phi', ['identity', 'min(||w||, 10)'], 'identity');
-  return phi === 'identity' ? 'identity' : 'min10';
+  const raw = h.has('phi') ? h.str('phi', ['identity', 'min(||w||, 10)', 'min(||w||,10)']) : 'identity';
+  return raw === 'identity' ? 'identity' : 'min10';
 }
 
 function buildNdAdam(c: ConformanceCase, byName: Map<string, Parameter>, h: Hyper): BuiltOptimizer {
   const vectorNames = new Set(h.names('vector_params') ?? []);
   const scalarNames = new Set(h.names('scalar_params') ?? []);
+  const hyperAxes = c.hyper.vec_axes;
+  const noRoles = vectorNames.size === 0 && c.param_groups.every((g) => g.role === undefined && g.vec_axes === undefined);
+  if (noRoles && typeof hyperAxes === 'object' && hyperAxes !== null && !Array.isArray(hyperAxes)) {
+    // Neither vector_params nor group roles: the tensors that `vec_axes` names are the vectors.
+    for (const n of Object.keys(hyperAxes)) vectorNames.add(n);
+  }
   c.param_groups.forEach((g, i) => {
     for (const n of g.params) (g.role === 'vector' ? vectorNames : g.role === 'scalar' ? scalarNames : new Set<string>()).add(n);
     if (g.vec_axes !== undefined && !Array.isArray(g.vec_axes) && typeof g.vec_axes !== 'object') {
@@ -180,6 +193,7 @@ function buildNdAdam(c: ConformanceCase, byName: Map<string, Parameter>, h: Hype
     }
   });
   for (const n of vectorNames) {
+    if (!byName.has(n)) throw new CaseError(`${c.file}: field 'hyper.vec_axes' names unknown parameter '${n}'`);
     if (scalarNames.has(n)) throw new CaseError(`${c.file}: parameter '${n}' is both a vector and a scalar parameter`);
   }
   const axesOf = (name: string): number[] => {
@@ -234,7 +248,12 @@ function buildLawn(c: ConformanceCase, byName: Map<string, Parameter>, h: Hyper)
   });
   for (const n of constrained) if (unconstrained.has(n)) throw new CaseError(`${c.file}: parameter '${n}' is both constrained and unconstrained`);
   // Only the unconstrained tensors named: every other tensor is constrained. Neither: LAWN's default rule.
-  if (constrained.size === 0 && unconstrained.size > 0) for (const p of c.params) if (!unconstrained.has(p.name)) constrained.add(p.name);
+  if (constrained.size === 0 && unconstrained.size > 0) {
+    for (const g of c.param_groups) for (const n of g.params) if (!unconstrained.has(n)) constrained.add(n);
+  }
+  for (const n of constrained) {
+    if (!c.param_groups.some((g) => g.params.includes(n))) throw new CaseError(`${c.file}: field 'hyper.constrained_params' names '${n}', which is in no param group`);
+  }
   const named = constrained.size > 0 || h.has('constrained_params');
   const opt = new Lawn(groupsOf(c, byName, () => ({})), {
     base,
