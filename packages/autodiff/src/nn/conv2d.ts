@@ -2,7 +2,8 @@ import { conv2d } from '../ops/conv2d.js';
 import { type Pair, toPair } from '../ops/pair.js';
 import type { Rng } from '../random.js';
 import type { Tensor } from '../tensor.js';
-import { kaimingUniform, uniformInit } from './init.js';
+import { type BiasInit, torchDefaultWeight, type WeightInit } from './init.js';
+import { drawBias, drawWeight } from './layer-init.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 
@@ -13,11 +14,19 @@ export interface Conv2dLayerOptions {
   padding?: Pair;
   /** Learn a per-output-channel bias (default true). */
   bias?: boolean;
+  /**
+   * Draws the weight [out, in, kh, kw] instead of PyTorch's default (e.g. Kaiming normal): called once,
+   * so the weight is drawn exactly once. Default: U(±1/√fanIn).
+   */
+  init?: WeightInit;
+  /** The bias's start: `'default'` (U(±1/√fanIn), drawn after the weight) or `'zeros'` (no draw). */
+  biasInit?: BiasInit;
 }
 
 /**
  * 2-D convolution layer on NCHW input, weight [out, in, kh, kw]. PyTorch's default init: weight
- * U(±1/√fanIn) (kaiming-uniform, a = √5) and bias U(±1/√fanIn), fanIn = in·kh·kw. Each output
+ * U(±1/√fanIn) (kaiming-uniform, a = √5) and bias U(±1/√fanIn), fanIn = in·kh·kw, weight first; the
+ * `init` / `biasInit` options replace them (each value is drawn once, from `rng`). Each output
  * channel's filter is an ND-Adam unit vector (unitAxes [1, 2, 3]).
  */
 export class Conv2d extends Module {
@@ -41,9 +50,9 @@ export class Conv2d extends Module {
     this.stride = toPair('Conv2d', 'stride', options.stride ?? 1, 1);
     this.padding = toPair('Conv2d', 'padding', options.padding ?? 0, 0);
     const shape = [outChannels, inChannels, kh, kw];
-    this.weight = new Parameter(kaimingUniform(shape, rng, { gain: Math.sqrt(1 / 3) }), shape, { role: 'weight', unitAxes: [1, 2, 3] });
-    const bound = 1 / Math.sqrt(inChannels * kh * kw);
-    this.bias = (options.bias ?? true) ? new Parameter(uniformInit([outChannels], -bound, bound, rng), [outChannels], { role: 'bias' }) : null;
+    this.weight = new Parameter(drawWeight('Conv2d', shape, rng, options.init ?? torchDefaultWeight), shape, { role: 'weight', unitAxes: [1, 2, 3] });
+    const bias = options.bias ?? true;
+    this.bias = bias ? new Parameter(drawBias(outChannels, inChannels * kh * kw, rng, options.biasInit), [outChannels], { role: 'bias' }) : null;
   }
 
   forward(x: Tensor): Tensor {

@@ -1,13 +1,16 @@
 import { assertIndices, gather } from '../ops/gather.js';
 import type { Rng } from '../random.js';
 import type { Tensor } from '../tensor.js';
-import { normalInit } from './init.js';
+import { normalInit, type WeightInit } from './init.js';
+import { drawWeight } from './layer-init.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 
 export interface EmbeddingOptions {
   /** Standard deviation of the N(0, std²) init (default 0.01, as NCF). */
   std?: number;
+  /** Draws the table [numEmbeddings, dim] instead of N(0, std²) (called once); excludes `std`. */
+  init?: WeightInit;
 }
 
 /** A lookup table [numEmbeddings, dim] (role 'embedding'); forward maps indices to rows. */
@@ -23,8 +26,12 @@ export class Embedding extends Module {
     }
     this.numEmbeddings = numEmbeddings;
     this.dim = dim;
+    if (options.init !== undefined && options.std !== undefined) {
+      throw new RangeError(`Embedding: give std or init, not both (got std ${options.std} and an init function)`);
+    }
     const shape = [numEmbeddings, dim];
-    this.weight = new Parameter(normalInit(shape, options.std ?? 0.01, rng), shape, { role: 'embedding' });
+    const std = options.std ?? 0.01;
+    this.weight = new Parameter(drawWeight('Embedding', shape, rng, options.init ?? ((s, r) => normalInit(s, std, r))), shape, { role: 'embedding' });
   }
 
   /** Rows of the table for each index: [indices.length, dim]. Throws on an index outside the table. */

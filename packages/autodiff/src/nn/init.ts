@@ -6,6 +6,23 @@ import type { Rng } from '../random.js';
 import type { Shape } from '../shape.js';
 import { sizeOf } from '../shape.js';
 
+/**
+ * A layer's weight initializer (the `init` option of Conv2d, Linear and Embedding): returns the
+ * `sizeOf(shape)` initial values of a weight of `shape`, drawing only from `rng`. Layers call it once,
+ * instead of their default, so each weight is drawn exactly once.
+ * @example `new Conv2d(16, 32, 3, rng, { init: (shape, r) => kaimingNormal(shape, r, { mode: 'fanOut' }) })`
+ */
+export type WeightInit = (shape: Shape, rng: Rng) => Float32Array;
+
+/** How a layer's bias starts: `'default'` (PyTorch: U(±1/√fanIn)) or `'zeros'` (Keras, Zagoruyko's WRN). */
+export type BiasInit = 'default' | 'zeros';
+
+/** PyTorch's default weight init of Linear and Conv2d: kaiming-uniform with a = √5, i.e. U(±1/√fanIn). */
+export function torchDefaultWeight(shape: Shape, rng: Rng): Float32Array {
+  // gain √(2/(1+a²)) with a = √5 is √(1/3), so the bound gain·√(3/fanIn) is 1/√fanIn.
+  return kaimingUniform(shape, rng, { gain: Math.sqrt(1 / 3) });
+}
+
 /** fanIn and fanOut of a weight [out, in, ...k] (PyTorch's `_calculate_fan_in_and_fan_out`). */
 export function fans(shape: Shape): { fanIn: number; fanOut: number } {
   if (shape.length < 2) throw new RangeError(`fans: need a weight of rank ≥ 2, got rank ${shape.length}`);
