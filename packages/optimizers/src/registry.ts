@@ -6,7 +6,7 @@ import type { Parameter } from '@gapkit/autodiff';
 import { ADABOUND_DEFAULTS, AdaBound, type AdaBoundOptions } from './baselines/adabound.js';
 import { ADAM_DEFAULTS, Adam, type AdamOptions } from './baselines/adam.js';
 import { ADAMW_DEFAULTS, AdamW } from './baselines/adamw.js';
-import { AmsGrad } from './baselines/amsgrad.js';
+import { AMSGRAD_DEFAULTS, AmsGrad } from './baselines/amsgrad.js';
 import { LAMB_DEFAULTS, Lamb, type LambOptions } from './baselines/lamb.js';
 import { RADAM_DEFAULTS, RAdam, type RAdamOptions } from './baselines/radam.js';
 import { SGD_DEFAULTS, Sgd, type SgdOptions } from './baselines/sgd.js';
@@ -14,8 +14,8 @@ import { YOGI_DEFAULTS, Yogi, type YogiOptions } from './baselines/yogi.js';
 import type { Optimizer, StateRecord } from './optimizer.js';
 import { ADAMS_DEFAULTS, AdamS, type AdamSOptions } from './papers/adams.js';
 import { LAWN_DEFAULTS, Lawn, type LawnOptions } from './papers/lawn.js';
-import type { LawnSettings } from './papers/lawn-settings.js';
-import { ND_ADAM_DEFAULTS, NdAdam, type NdAdamOptions } from './papers/nd-adam.js';
+import { LAWN_SETTINGS_DEFAULTS, type LawnSettings } from './papers/lawn-settings.js';
+import { NdAdam, type NdAdamOptions, ndAdamDefaults } from './papers/nd-adam.js';
 import { PADAM_DEFAULTS, Padam, type PadamOptions } from './papers/padam.js';
 import { SGDS_DEFAULTS, Sgds, type SgdsOptions } from './papers/sgds.js';
 
@@ -67,7 +67,7 @@ const entries: RegistryEntry[] = [
     title: 'AMSGrad',
     citation: 'Reddi et al., ICLR 2018; PyTorch amsgrad=True semantics (§1.3)',
     file: 'src/baselines/amsgrad.ts',
-    defaults: { ...ADAM_DEFAULTS, amsgrad: true },
+    defaults: { ...ADAM_DEFAULTS, ...AMSGRAD_DEFAULTS },
     create: (p, o = {}) => new AmsGrad(p, o as Partial<AdamOptions>),
   },
   {
@@ -91,7 +91,7 @@ const entries: RegistryEntry[] = [
     title: 'ND-Adam',
     citation: 'Zhang et al., arXiv:1709.04546, Algorithm 1 (§2)',
     file: 'src/papers/nd-adam.ts',
-    defaults: { ...ND_ADAM_DEFAULTS, normalizeAtInit: true },
+    defaults: ndAdamDefaults(),
     create: (p, o = {}) => new NdAdam(p, o as Partial<NdAdamOptions>),
   },
   {
@@ -115,7 +115,7 @@ const entries: RegistryEntry[] = [
     title: 'LAWN',
     citation: 'arXiv:2108.05839, Algorithm 1 (§5)',
     file: 'src/papers/lawn.ts',
-    defaults: { ...LAWN_DEFAULTS, base: 'adam', freeEpochs: 5 },
+    defaults: { ...LAWN_DEFAULTS, ...LAWN_SETTINGS_DEFAULTS },
     create: (p, o = {}) => new Lawn(p, o as Partial<LawnOptions> & Partial<LawnSettings>),
   },
   {

@@ -6,9 +6,12 @@
 import type { ParamsArg } from '../optimizer.js';
 import { Adam, type AdamOptions } from './adam.js';
 
+/** AMSGrad defaults: Adam's with the running max on. */
+export const AMSGRAD_DEFAULTS: Partial<AdamOptions> = { amsgrad: true };
+
 /** Adam with `amsgrad: true`. */
 export class AmsGrad extends Adam {
   constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super(params, { amsgrad: true, ...options }, 'AMSGrad');
+    super(params, { ...AMSGRAD_DEFAULTS, ...options }, 'AMSGrad');
   }
 }

@@ -33,6 +33,11 @@ export const SGD_DEFAULTS: SgdOptions = { lr: 1e-3, momentum: 0, dampening: 0, w
 /** b: momentum buffer; hasBuf = 1 once it holds a value (PyTorch creates it lazily). */
 export type SgdState = { t: number; b: Float32Array; hasBuf: number };
 
+/** Fresh SGD state (no buffer yet) for a tensor of `size` elements. */
+export function sgdState(size: number): SgdState {
+  return { t: 0, b: new Float32Array(size), hasBuf: 0 };
+}
+
 /** Validation shared by SGD and SGDS. */
 export function validateSgd(h: Resolved<SgdOptions>, where: string): void {
   assertNonNegative(where, 'lr (η)', h.lr);
@@ -72,7 +77,7 @@ export class Sgd extends Optimizer<SgdOptions, SgdState> {
     super('SGD', params, { ...SGD_DEFAULTS, ...options });
   }
   protected initState(p: Parameter): SgdState {
-    return { t: 0, b: new Float32Array(p.size), hasBuf: 0 };
+    return sgdState(p.size);
   }
   protected update(p: Parameter, g: Float32Array, s: SgdState, h: Resolved<SgdOptions>): void {
     sgdUpdate(p.data, g, s, h);

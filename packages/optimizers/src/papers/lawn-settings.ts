@@ -29,14 +29,22 @@ export interface LawnSettings {
   constrainedParams?: readonly string[];
 }
 
+/** Defaults of the optimizer-wide settings (decisions.md "LAWN"). */
+export const LAWN_SETTINGS_DEFAULTS = {
+  base: 'adam',
+  freeEpochs: 5,
+  resetMomentsAtSwitch: false,
+  constrainEmbeddings: false,
+} as const satisfies Partial<LawnSettings>;
+
 /** Settings with defaults filled in and E_free converted to steps. */
 export type ResolvedLawnSettings = LawnSettings & { freeSteps: number };
 
 /** Fills defaults, converts E_free to steps and validates; `known(name)` says whether a tensor exists. */
 export function resolveLawnSettings(s: Partial<LawnSettings>, known: (name: string) => boolean): ResolvedLawnSettings {
-  const base = s.base ?? 'adam';
+  const base = s.base ?? LAWN_SETTINGS_DEFAULTS.base;
   assertOneOf('LAWN', 'base', base, ['adam', 'lamb', 'sgd']);
-  const freeEpochs = s.freeEpochs ?? 5;
+  const freeEpochs = s.freeEpochs ?? LAWN_SETTINGS_DEFAULTS.freeEpochs;
   let free = s.freeSteps;
   if (free === undefined) {
     if (s.stepsPerEpoch === undefined) {
@@ -53,8 +61,8 @@ export function resolveLawnSettings(s: Partial<LawnSettings>, known: (name: stri
     base,
     freeSteps: free,
     freeEpochs,
-    resetMomentsAtSwitch: s.resetMomentsAtSwitch ?? false,
-    constrainEmbeddings: s.constrainEmbeddings ?? false,
+    resetMomentsAtSwitch: s.resetMomentsAtSwitch ?? LAWN_SETTINGS_DEFAULTS.resetMomentsAtSwitch,
+    constrainEmbeddings: s.constrainEmbeddings ?? LAWN_SETTINGS_DEFAULTS.constrainEmbeddings,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * LAWN: logit attenuating weight normalization, a wrapper around Adam, LAMB or SGD-momentum.
  *
- * Paper:  "Logit Attenuating Weight Normalization." arXiv:2108.05839 (ICLR 2022 submission),
- *         Algorithm 1 (Adam-LAWN), Eqs. 1–3. (The spec does not record the authors; see the arXiv page.)
+ * Paper:  A. Gupta, R. Ramanath, J. Shi, A. Ramachandran, S. Zhou, M. Zhou, S. S. Keerthi. "Logit
+ *         Attenuating Weight Normalization." arXiv:2108.05839 (ICLR 2022 submission), Algorithm 1
+ *         (Adam-LAWN), Eqs. 1–3.
  *         Version: spec/algorithms.md (source S4) does not pin an arXiv version and had no access to
  *         the appendices; every line is taken from spec/algorithms.md §5 and decisions.md "LAWN".
  *         No public code exists (§0.1): every interpretation choice is listed under Deviations.
@@ -40,7 +41,14 @@ import { norm, projectTangent } from '../math.js';
 import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertBeta, assertOneOf } from '../validate.js';
-import { isConstrainedBy, type LawnBase, type LawnSettings, type ResolvedLawnSettings, resolveLawnSettings } from './lawn-settings.js';
+import {
+  isConstrainedBy,
+  LAWN_SETTINGS_DEFAULTS,
+  type LawnBase,
+  type LawnSettings,
+  type ResolvedLawnSettings,
+  resolveLawnSettings,
+} from './lawn-settings.js';
 
 /** Per-group hyperparameters (the base's, without weight decay). */
 export interface LawnOptions {
@@ -144,7 +152,7 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
 
   constructor(params: ParamsArg<LawnOptions>, options: Partial<LawnOptions> & Partial<LawnSettings> = {}) {
     const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options;
-    super(`LAWN(${base ?? 'adam'})`, params, { ...LAWN_DEFAULTS, ...rest });
+    super(`LAWN(${base ?? LAWN_SETTINGS_DEFAULTS.base})`, params, { ...LAWN_DEFAULTS, ...rest });
     const known = (n: string) => this.params.has(n);
     this.settings = resolveLawnSettings({ base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams }, known);
   }
@@ -201,7 +209,7 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
   }
 
   protected override ruleFor(p: Parameter): string {
-    const base = this.settings?.base ?? 'adam';
+    const base = this.settings?.base ?? LAWN_SETTINGS_DEFAULTS.base;
     if (!this.isConstrained(p)) return `${base}, no weight decay (unconstrained)`;
     const c = this.c.get(p.meta.name);
     return `${base}, no weight decay; after step ${this.settings.freeSteps}: projected, ‖w‖ = c${c === undefined ? '' : ` = ${c}`}`;

@@ -73,6 +73,11 @@ export const ND_ADAM_DEFAULTS: Omit<NdAdamOptions, 'normalizeAtInit'> = {
   variant: 'paper',
 };
 
+/** Every default for a variant: (L0) at construction for 'paper' (Algorithm 1), not for 'code'. */
+export function ndAdamDefaults(variant: NdAdamVariant = ND_ADAM_DEFAULTS.variant): NdAdamOptions {
+  return { ...ND_ADAM_DEFAULTS, variant, normalizeAtInit: variant === 'paper' };
+}
+
 /** m: first moment (element-wise); v: one scalar per unit for vectors, element-wise for scalars. */
 export type NdAdamState = { t: number; m: Float32Array; v: Float32Array };
 
@@ -149,8 +154,7 @@ export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
   private zeroUnits = 0;
 
   constructor(params: ParamsArg<NdAdamOptions>, options: Partial<NdAdamOptions> = {}) {
-    const variant = options.variant ?? ND_ADAM_DEFAULTS.variant;
-    super('ND-Adam', params, { ...ND_ADAM_DEFAULTS, normalizeAtInit: variant === 'paper', ...options });
+    super('ND-Adam', params, { ...ndAdamDefaults(options.variant), ...options });
     for (const g of this.groups) {
       for (const p of g.params) {
         const L = this.layoutOf(p);

@@ -19,7 +19,7 @@
  * Reduces to (tests in test/papers/sgds.test.ts): SGD when λ = 0 (S1); SGD with L2 when μ = τ = 0 (S2).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type SgdOptions, type SgdState, sgdDirectionAt, validateSgd } from '../baselines/sgd.js';
+import { type SgdOptions, type SgdState, sgdDirectionAt, sgdState, validateSgd } from '../baselines/sgd.js';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import { assertInRange } from '../validate.js';
 
@@ -50,7 +50,7 @@ export class Sgds extends Optimizer<SgdsOptions, SgdState> {
     super('SGDS', params, { ...SGDS_DEFAULTS, ...options });
   }
   protected initState(p: Parameter): SgdState {
-    return { t: 0, b: new Float32Array(p.size), hasBuf: 0 };
+    return sgdState(p.size);
   }
   protected update(p: Parameter, g: Float32Array, s: SgdState, h: Resolved<SgdsOptions>): void {
     sgdsUpdate(p.data, g, s, h);
