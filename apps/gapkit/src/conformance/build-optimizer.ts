@@ -209,8 +209,18 @@ function buildNdAdam(c: ConformanceCase, byName: Map<string, Parameter>, h: Hype
     return p.shape.slice(1).map((_, i) => i + 1);
   };
   for (const n of vectorNames) byName.get(n)!.meta.unitAxes = axesOf(n);
-  const variant = h.str('variant', ['paper', 'code'], 'paper');
   const scalarWd = h.has('scalar_weight_decay') ? h.num('scalar_weight_decay') : 0;
+  const variant = h.str('variant', ['paper', 'code'], 'paper');
+  const normalizeAtInit = h.bool('normalize_at_init', variant === 'paper');
+  c.param_groups.forEach((g, i) => {
+    // gapkit's ND-Adam applies L2 to θ^s only (decisions.md). On unit-norm vectors λ·w is projected out
+    // exactly (N5); on vectors not normalized at init it would change step 1, so that is refused.
+    if (!normalizeAtInit && g.weight_decay && g.params.some((n) => vectorNames.has(n))) {
+      throw new CaseError(
+        `${c.file}: field 'param_groups[${i}].weight_decay' is ${g.weight_decay} on unit vectors that are not normalized at init; ND-Adam applies L2 only to scalars`,
+      );
+    }
+  });
   const groups = c.param_groups.map((g) => ({
     params: g.params.map((n) => byName.get(n)!),
     weightDecay: g.weight_decay ?? scalarWd,
@@ -219,7 +229,7 @@ function buildNdAdam(c: ConformanceCase, byName: Map<string, Parameter>, h: Hype
     ...h.betas(),
     eps: h.num('eps', 1e-8),
     variant,
-    normalizeAtInit: h.bool('normalize_at_init', variant === 'paper'),
+    normalizeAtInit,
   });
   return {
     optimizer: opt as unknown as Optimizer<object, StateRecord>,
