@@ -82,19 +82,13 @@ function embedding(rows: number, dim: number, rng: Rng): Embedding {
 
 /** Keras defaults: Glorot-uniform weight, zero bias. */
 function denseGlorot(inF: number, outF: number, rng: Rng): Linear {
-  const fc = new Linear(inF, outF, rng, { bias: true });
-  fc.weight.data.set(xavierUniform(fc.weight.shape, rng));
-  fc.bias!.data.fill(0);
-  return fc;
+  return new Linear(inF, outF, rng, { bias: true, init: (shape, r) => xavierUniform(shape, r), biasInit: 'zeros' });
 }
 
 /** The reference prediction layer: LeCun-uniform weight, zero bias. */
 function predictLayer(inF: number, rng: Rng): Linear {
-  const fc = new Linear(inF, 1, rng, { bias: true });
   const bound = Math.sqrt(3 / inF);
-  fc.weight.data.set(uniformInit(fc.weight.shape, -bound, bound, rng));
-  fc.bias!.data.fill(0);
-  return fc;
+  return new Linear(inF, 1, rng, { bias: true, init: (shape, r) => uniformInit(shape, -bound, bound, r), biasInit: 'zeros' });
 }
 
 /** The ReLU tower of the MLP branch (a field `tower`, so its layers are `tower.0`, `tower.1`, …). */

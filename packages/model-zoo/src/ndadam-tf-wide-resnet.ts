@@ -81,8 +81,8 @@ export class SameConv2d extends Module {
 
   constructor(inC: number, outC: number, kernel: number, stride: number, rng: Rng) {
     super();
-    this.conv = new Conv2d(inC, outC, kernel, rng, { stride, padding: 0, bias: false });
-    this.conv.weight.data.set(normalInit(this.conv.weight.shape, Math.sqrt(1 / (inC * kernel * kernel)), rng));
+    const std = Math.sqrt(1 / (inC * kernel * kernel));
+    this.conv = new Conv2d(inC, outC, kernel, rng, { stride, padding: 0, bias: false, init: (shape, r) => normalInit(shape, std, r) });
     this.#kernel = kernel;
     this.#stride = stride;
   }

@@ -20,6 +20,7 @@ import {
   type Rng,
   relu,
   type Tensor,
+  type WeightInit,
 } from '@gapkit/autodiff';
 import { addChild, finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
@@ -56,6 +57,14 @@ export const RESNET_DEFAULTS: ResNetOptions = {
   convInit: 'default',
 };
 
+/** He normal over fan-out, N(0, 2/(k·k·out)): Padam's `init_model`. */
+const heFanOut: WeightInit = (shape, rng) => kaimingNormal(shape, rng, { mode: 'fanOut' });
+
+/** The Conv2d `init` option for a {@link ConvInit} (undefined = the layer default). */
+export function convInitFn(convInit: ConvInit): WeightInit | undefined {
+  return convInit === 'he-fan-out' ? heFanOut : undefined;
+}
+
 /** A fully validated configuration. */
 export interface ResolvedResNet extends ResNetOptions {
   readonly stages: ReadonlyArray<{ readonly blocks: number; readonly width: number; readonly stride: number }>;
@@ -83,9 +92,9 @@ export class Projection extends Module {
   readonly conv: Conv2d;
   readonly bn: BatchNorm2d;
 
-  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng) {
+  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng, init?: WeightInit) {
     super();
-    this.conv = new Conv2d(inChannels, outChannels, 1, rng, { stride, bias: false });
+    this.conv = new Conv2d(inChannels, outChannels, 1, rng, { stride, bias: false, init });
     this.bn = new BatchNorm2d(outChannels);
   }
 
@@ -103,13 +112,14 @@ export class BasicBlock extends Module {
   /** Null when input and output have the same shape (identity shortcut). */
   readonly shortcut: Projection | null;
 
-  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng) {
+  /** `init`: the conv kernels' initializer (undefined = the Conv2d default). */
+  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng, init?: WeightInit) {
     super();
-    this.conv1 = new Conv2d(inChannels, outChannels, 3, rng, { stride, padding: 1, bias: false });
+    this.conv1 = new Conv2d(inChannels, outChannels, 3, rng, { stride, padding: 1, bias: false, init });
     this.bn1 = new BatchNorm2d(outChannels);
-    this.conv2 = new Conv2d(outChannels, outChannels, 3, rng, { stride: 1, padding: 1, bias: false });
+    this.conv2 = new Conv2d(outChannels, outChannels, 3, rng, { stride: 1, padding: 1, bias: false, init });
     this.bn2 = new BatchNorm2d(outChannels);
-    this.shortcut = stride !== 1 || inChannels !== outChannels ? new Projection(inChannels, outChannels, stride, rng) : null;
+    this.shortcut = stride !== 1 || inChannels !== outChannels ? new Projection(inChannels, outChannels, stride, rng, init) : null;
   }
 
   forward(x: Tensor): Tensor {
@@ -130,13 +140,14 @@ export class ResNet extends Module {
 
   constructor(config: ResolvedResNet, rng: Rng) {
     super();
-    this.conv1 = new Conv2d(config.inChannels, config.stemWidth, 3, rng, { stride: 1, padding: 1, bias: false });
+    const init = convInitFn(config.convInit);
+    this.conv1 = new Conv2d(config.inChannels, config.stemWidth, 3, rng, { stride: 1, padding: 1, bias: false, init });
     this.bn1 = new BatchNorm2d(config.stemWidth);
     let inC = config.stemWidth;
     config.stages.forEach((stage, i) => {
       const blocks: BasicBlock[] = [];
       for (let b = 0; b < stage.blocks; b++) {
-        blocks.push(new BasicBlock(inC, stage.width, b === 0 ? stage.stride : 1, rng));
+        blocks.push(new BasicBlock(inC, stage.width, b === 0 ? stage.stride : 1, rng, init));
         inC = stage.width;
       }
       addChild(this, `layer${i + 1}`, blocks);
@@ -144,11 +155,6 @@ export class ResNet extends Module {
     });
     Object.defineProperty(this, 'fc', { value: new Linear(inC, config.numClasses, rng, { bias: true }), enumerable: true });
     Object.defineProperty(this, 'config', { value: config, enumerable: false });
-    if (config.convInit === 'he-fan-out') {
-      for (const p of this.parameters()) {
-        if (p.rank === 4) p.data.set(kaimingNormal(p.shape, rng, { mode: 'fanOut' }));
-      }
-    }
     markFinalHomogeneous(this.fc);
     markClassifier(this.fc);
     finalizeNames(this);

@@ -94,10 +94,9 @@ function makeBn(channels: number, fixedScale: number): BatchNorm2d {
   return fixedScale > 0 ? new BatchNorm2d(channels, { fixedScale }) : new BatchNorm2d(channels);
 }
 
+/** A bias-free conv with Kaiming-normal (fan-in, gain √2) kernels, as ND-pt's `conv_params`. */
 function kaimingConv(inC: number, outC: number, k: number, stride: number, rng: Rng): Conv2d {
-  const conv = new Conv2d(inC, outC, k, rng, { stride, padding: k === 3 ? 1 : 0, bias: false });
-  conv.weight.data.set(kaimingNormal(conv.weight.shape, rng));
-  return conv;
+  return new Conv2d(inC, outC, k, rng, { stride, padding: k === 3 ? 1 : 0, bias: false, init: (shape, r) => kaimingNormal(shape, r) });
 }
 
 /** Pre-activation block: conv2(relu(bn2(conv1(relu(bn1(x)))))) + shortcut. */
