@@ -5,8 +5,10 @@
  * Standard: conv3×3 3→16; three groups of n = (d − 4)/6 pre-activation blocks
  * (BN-ReLU-conv3×3-BN-ReLU-[dropout]-conv3×3) at widths 16k/32k/64k, strides 1/2/2; a bias-free 1×1
  * conv shortcut taken from the pre-activated input where the width or stride changes; final BN-ReLU,
- * global average pooling (= 8×8 on CIFAR), linear 64k → classes with bias. Convs carry no bias and are
- * drawn from Kaiming normal (fan-in, gain √2), as in ND-pt.
+ * global average pooling (= 8×8 on CIFAR), linear 64k → classes with bias. Init as the reference's
+ * `utils.py` (ND-pt and Zagoruyko's): convs are bias-free, Kaiming normal (fan-in, gain √2); the linear
+ * weight is Kaiming normal too and its bias starts at 0. Deviation: BN scales start at 1 (the reference
+ * draws them from U(0, 1), `torch.rand`).
  *
  * ND-Adam variant (`classifier: 'conv1x1', fixedBnScale: 1`): every BN scale is the constant 1 (only
  * the shift β is a parameter) and the linear classifier is replaced by a bias-free 1×1 conv to the
@@ -154,7 +156,10 @@ export class WideResNet extends Module {
       this.#groups.push(blocks);
     });
     addChild(this, 'bn', makeBn(inC, c.fixedBnScale));
-    const head = c.classifier === 'linear' ? new Linear(inC, c.numClasses, rng, { bias: true }) : kaimingConv(inC, c.numClasses, 1, 1, rng);
+    const head =
+      c.classifier === 'linear'
+        ? new Linear(inC, c.numClasses, rng, { bias: true, init: (shape, r) => kaimingNormal(shape, r), biasInit: 'zeros' })
+        : kaimingConv(inC, c.numClasses, 1, 1, rng);
     addChild(this, c.classifier === 'linear' ? 'fc' : 'classifier', head);
     Object.defineProperty(this, 'config', { value: c, enumerable: false });
     markFinalHomogeneous(head);

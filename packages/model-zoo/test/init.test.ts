@@ -5,7 +5,7 @@
  */
 import { type Module, type Parameter, Rng } from '@gapkit/autodiff';
 import { describe, expect, test } from 'vitest';
-import { getModel, type ModelName, ncfMlp, ndAdamWideResNet } from '../src/index.js';
+import { getModel, type ModelName, ncfMlp, ndAdamWideResNet, wideResNet } from '../src/index.js';
 
 /** FNV-1a over the float32 bytes of the parameters (in `namedParameters()` order) whose name passes `pred`. */
 function hashParams(model: Module, pred: (name: string) => boolean = () => true): string {
@@ -54,7 +54,7 @@ describe('initialization', () => {
     ['resnet', { widths: [4, 8, 16] }, layerDefault],
     ['resnet', { widths: [4, 8, 16], convInit: 'he-fan-out' }, normalKernels],
     ['resnet18', { baseWidth: 2 }, layerDefault],
-    ['wrn', { depth: 10, widenFactor: 1 }, normalKernels],
+    ['wrn', { depth: 10, widenFactor: 1 }, (p) => (p.meta.role === 'weight' ? 'normal' : 'none')], // fc: Kaiming normal, zero bias
     ['wrn-ndadam', { depth: 10, widenFactor: 1 }, normalKernels],
     ['wrn-ndadam-tf', { depth: 10, widenFactor: 1 }, normalKernels],
     ['wrn-padam', { depth: 10, multiplier: 1 }, normalKernels],
@@ -108,6 +108,15 @@ describe('initialization', () => {
     expect(w.every((v) => Math.abs(v) <= bound)).toBe(true);
     expect(Math.max(...Array.from(w, Math.abs))).toBeGreaterThan(0.8 * bound);
     expect(m.predict.bias!.data[0]).toBe(0);
+  });
+
+  test('standard WRN: the linear classifier is Kaiming normal over fan-in with a zero bias (ND-pt / Zagoruyko utils.py linear_params)', () => {
+    const m = wideResNet({ depth: 10, widenFactor: 4, numClasses: 100 }, new Rng(10));
+    const [, w] = m.namedParameters().find(([n]) => n === 'fc.weight')!;
+    const [, b] = m.namedParameters().find(([n]) => n === 'fc.bias')!;
+    expect(std(w.data)).toBeGreaterThan(0.95 * Math.sqrt(2 / 256));
+    expect(std(w.data)).toBeLessThan(1.05 * Math.sqrt(2 / 256));
+    expect(b.data.every((v) => v === 0)).toBe(true);
   });
 
   test("ND-Adam's 1×1 classifier conv is Kaiming normal over fan-in like every other kernel", () => {
