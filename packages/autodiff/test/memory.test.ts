@@ -21,12 +21,6 @@ if (!gc) console.warn('memory tests skipped: this Node does not allow exposing g
 
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
-/** JS heap plus ArrayBuffer backing stores (where Float32Array data lives, outside the JS heap). */
-const used = () => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
-
 function step(net: Sequential, x: Tensor, labels: Int32Array): { loss: WeakRef<Tensor>; hidden: WeakRef<Tensor> } {
   net.zeroGrad();
   const hidden = net.layers[0].forward(x);
