@@ -19,7 +19,7 @@ describe('gapkit demo', () => {
       err.mockRestore();
     }
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
-      runs: { optimizer: string; testAccuracy: number; stepLosses: number[] }[];
+      runs: { optimizer: string; testAccuracy: number; stepLosses: number[]; diagnostics: { step: number; effectiveStep: number }[] }[];
     };
     expect(results.runs.map((r) => r.optimizer)).toEqual(['Adam', 'SGD']);
     for (const r of results.runs) {
@@ -28,9 +28,13 @@ describe('gapkit demo', () => {
       const first = r.stepLosses.slice(0, 5).reduce((a, b) => a + b) / 5;
       const last = r.stepLosses.slice(-5).reduce((a, b) => a + b) / 5;
       expect(last).toBeLessThan(first / 2);
+      // Diagnostics every 10 steps, each a real relative step size.
+      expect(r.diagnostics.map((d) => d.step)).toEqual(Array.from({ length: Math.floor(r.stepLosses.length / 10) }, (_, i) => 10 * (i + 1)));
+      for (const d of r.diagnostics) expect(d.effectiveStep).toBeGreaterThan(0);
     }
     expect(readFileSync(join(out, 'loss.svg'), 'utf8')).toContain('<polyline');
     expect(readFileSync(join(out, 'test-accuracy.svg'), 'utf8')).toContain('<polyline');
+    expect(readFileSync(join(out, 'effective-step.svg'), 'utf8')).toContain('<polyline');
   });
 
   it('rejects an unknown optimizer with a message naming it', async () => {

@@ -50,8 +50,18 @@ options:
 
 example: pnpm demo --optimizers adam,padam --epochs 5`;
 
+/** Optimizer diagnostics sampled every DIAG_EVERY steps (see @gapkit/optimizers diagnostics.ts). */
+interface DiagSample {
+  step: number;
+  gradNorm: number;
+  effectiveStep: number;
+  extra: Record<string, unknown>;
+}
+const DIAG_EVERY = 10;
+
 interface RunResult {
   optimizer: string;
+  diagnostics: DiagSample[];
   settings: string;
   stepLosses: number[];
   epochTestAccuracy: number[];
@@ -105,6 +115,8 @@ function runOne(name: string, train: ImageDataset, test: ImageDataset, hidden: n
   const entry = REGISTRY.get(recipe.optimizer);
   if (!entry) throw new Error(`demo: optimizer '${recipe.optimizer}' is not in the registry`);
   const optimizer = entry.create(model.parameters(), recipe.options(trainBatches.batchesPerEpoch, epochs));
+  optimizer.trackDiagnostics(true);
+  const diagnostics: DiagSample[] = [];
   const stepLosses: number[] = [];
   const epochTestAccuracy: number[] = [];
   const progress = new Progress(`  ${entry.title.padEnd(8)}`, epochs * trainBatches.batchesPerEpoch);
@@ -112,6 +124,8 @@ function runOne(name: string, train: ImageDataset, test: ImageDataset, hidden: n
   for (let e = 0; e < epochs; e++) {
     for (const b of trainBatches.epoch()) {
       stepLosses.push(trainStep(model, optimizer, b, `demo ${entry.title}, step ${stepLosses.length + 1}`));
+      const d = stepLosses.length % DIAG_EVERY === 0 ? optimizer.diagnostics() : null;
+      if (d) diagnostics.push({ step: d.step, gradNorm: d.gradNorm, effectiveStep: d.groups[0]?.effectiveStep ?? Number.NaN, extra: d.extra });
       if (stepLosses.length % 10 === 0) progress.update(stepLosses.length, `loss ${stepLosses[stepLosses.length - 1].toFixed(3)}`);
     }
     epochTestAccuracy.push(evaluate(model, testBatches).accuracy);
@@ -121,6 +135,7 @@ function runOne(name: string, train: ImageDataset, test: ImageDataset, hidden: n
   const final = evaluate(model, testBatches);
   const r: RunResult = {
     optimizer: entry.title,
+    diagnostics,
     settings: recipe.source,
     stepLosses,
     epochTestAccuracy,
@@ -133,7 +148,20 @@ function runOne(name: string, train: ImageDataset, test: ImageDataset, hidden: n
     `  ${r.optimizer.padEnd(8)} test accuracy ${(100 * r.testAccuracy).toFixed(2).padStart(6)}%  ` +
       `train loss ${sparkline(smooth(stepLosses, 10), 32)} ${smooth(stepLosses, 20).at(-1)?.toFixed(3)}  (${seconds.toFixed(1)} s)`,
   );
+  const last = diagnostics.at(-1);
+  if (last) console.log(`           ${describeDiagnostics(last)}`);
   return r;
+}
+
+/** One line of what the optimizer reports about itself (its paper's quantity, where it has one). */
+function describeDiagnostics(d: DiagSample): string {
+  const parts = [`‖Δw‖/‖w‖ ${d.effectiveStep.toExponential(2)}`, `‖g‖ ${d.gradNorm.toFixed(3)}`];
+  const x = d.extra;
+  if (typeof x.worstUnitNormError === 'number') parts.push(`worst |‖w_i‖−1| ${x.worstUnitNormError.toExponential(1)} (unit vectors kept)`);
+  if (typeof x.sqrtVBar === 'number') parts.push(`√v̄ ${x.sqrtVBar.toExponential(2)} (decay scaled by 1/√v̄)`);
+  if (typeof x.phase === 'string') parts.push(`phase ${x.phase}`);
+  if (typeof x.worstNormDrift === 'number' && x.phase !== 'free') parts.push(`worst ‖w_ℓ‖ drift from c_ℓ ${x.worstNormDrift.toExponential(1)}`);
+  return parts.join(', ');
 }
 
 /** Trailing moving average. */
@@ -201,6 +229,7 @@ function writeOutputs(dir: string, results: readonly RunResult[], config: Record
       epochTestAccuracy: r.epochTestAccuracy,
       seconds: r.seconds,
       stepLosses: r.stepLosses,
+      diagnostics: r.diagnostics,
     })),
   };
   writeFileAtomic(join(dir, 'results.json'), `${JSON.stringify(json, null, 1)}\n`);
@@ -214,5 +243,10 @@ function writeOutputs(dir: string, results: readonly RunResult[], config: Record
     { title: 'Test accuracy after each epoch', xLabel: 'epoch', yLabel: 'accuracy (%)' },
   );
   writeFileAtomic(join(dir, 'test-accuracy.svg'), acc);
-  console.log(`\nwrote ${join(dir, 'results.json')}, ${join(dir, 'loss.svg')}, ${join(dir, 'test-accuracy.svg')}`);
+  const eff = lineChartSvg(
+    results.map((r) => ({ name: r.optimizer, x: r.diagnostics.map((d) => d.step), y: r.diagnostics.map((d) => d.effectiveStep) })),
+    { title: 'Effective step ‖Δw‖/‖w‖ per step', xLabel: 'step', yLabel: '‖Δw‖/‖w‖', logY: true },
+  );
+  writeFileAtomic(join(dir, 'effective-step.svg'), eff);
+  console.log(`\nwrote ${['results.json', 'loss.svg', 'test-accuracy.svg', 'effective-step.svg'].map((f) => join(dir, f)).join(', ')}`);
 }
