@@ -3,7 +3,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Reply, Request } from './protocol.js';
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+// Source runs (tsx) fork child.ts; a compiled build forks child.js.
+const CHILD = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './child.ts' : './child.js', import.meta.url));
 
 type ResultReply = Extract<Reply, { type: 'result' }>;
 

@@ -56,9 +56,10 @@ async function main(): Promise<void> {
   out.push('### auto vs the cpu backend');
   out.push(...autoVsCpu(rows));
   out.push('');
-  out.push('### Backends in use (describe())');
-  for (const [e, d] of Object.entries(describes)) {
-    out.push(`- ${e}: ${Object.entries(d).map(([k, v]) => `${k}=${v}`).join('; ')}`);
+  out.push('### Backends in use (describe() after the training run; every workload\'s is in the JSON)');
+  for (const [e, byWorkload] of Object.entries(describes)) {
+    const w = byWorkload['train-resnet8-b64'] ? 'train-resnet8-b64' : Object.keys(byWorkload).at(-1)!;
+    out.push(`- ${e} @ ${w}: ${Object.entries(byWorkload[w]).map(([k, v]) => `${k}=${v}`).join('; ')}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
 

@@ -41,9 +41,14 @@ export async function runAll(
   engines: readonly string[],
   s: RunSettings,
   log: Log,
-): Promise<{ measurements: Measurement[]; describes: Record<string, Record<string, string>> }> {
+): Promise<{ measurements: Measurement[]; describes: Record<string, Record<string, Record<string, string>>> }> {
   const all = new Map<string, Measurement>();
-  const describes: Record<string, Record<string, string>> = {};
+  /** engine → workload → describe() after the engine's last run of that workload. */
+  const describes: Record<string, Record<string, Record<string, string>>> = {};
+  const remember = (e: string, w: string, d: Record<string, string>) => {
+    describes[e] ??= {};
+    describes[e][w] = d;
+  };
   const kernelsW = workloads.filter((w) => w.kind !== 'train');
   const trainW = workloads.filter((w) => w.kind === 'train');
 
@@ -72,7 +77,7 @@ export async function runAll(
             m.warmupMs.push(...res.warmupMs);
             m.rounds++;
             if (Math.min(...res.times) > s.slowMs) slow.add(e);
-            describes[e] = res.describe;
+            remember(e, w.name, res.describe);
             log(`[${w.name}] round ${r + 1}/${s.rounds} ${e}: ${res.times.map(fmt).join(' ')} ms`);
           } catch (err) {
             m.error = String(err);
@@ -101,7 +106,7 @@ export async function runAll(
           m.rounds++;
           m.peakRssMb = Math.max(m.peakRssMb ?? 0, res.peakRssMb);
           if (Math.min(...res.times) > s.train.slowMs) slow.add(e);
-          describes[e] = res.describe;
+          remember(e, w.name, res.describe);
           log(`[${w.name}] round ${r + 1}/${s.train.rounds} ${e}: ${res.times.map(fmt).join(' ')} ms, peak RSS ${res.peakRssMb.toFixed(0)} MiB`);
         } catch (err) {
           m.error = String(err);

@@ -5,7 +5,6 @@
 import { autoCandidates, type Backend, type BuiltinBackendName, createAutoBackend, createBackend as createBuiltin } from '@gapkit/autodiff';
 import { type GpuJsMode, GPUJS_MODES, modeSupport } from './gpujs-adapter.js';
 import { createGpuJsBackend } from './gpu.js';
-import { probeGpuJs } from './gpujs-probe.js';
 
 /** Every backend name the CLI accepts. `gpujs` means `gpujs-webasm`. */
 export type BackendName = BuiltinBackendName | 'gpujs' | `gpujs-${GpuJsMode}`;
@@ -14,8 +13,9 @@ export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'cpu', 'cpu-refere
 /** Options for `auto`. */
 export interface AutoOptions {
   /**
-   * gpu.js (webasm) among auto's candidates: `probe` (default) keeps it only if a quick startup probe
-   * finds it within 2× of the best built-in backend; `always` / `never` skip the probe.
+   * gpu.js (webasm) among auto's candidates: `probe` (default) offers it to auto's startup probe, which
+   * keeps only candidates within 2× of the best on a small matmul or conv; `always` calibrates every
+   * candidate without probing; `never` leaves gpu.js out.
    */
   readonly gpujs?: 'probe' | 'always' | 'never';
 }
@@ -32,15 +32,9 @@ export function createBackend(name: BackendName, auto: AutoOptions = {}): Backen
     const candidates = autoCandidates();
     const policy = auto.gpujs ?? 'probe';
     const support = modeSupport('webasm');
-    let note = policy === 'never' ? 'gpujs-webasm left out (gpujs: never)' : `gpujs-webasm unavailable: ${support.reason}`;
-    if (policy !== 'never' && support.supported) {
-      const gpujs = createGpuJsBackend({ mode: 'webasm' });
-      const verdict = policy === 'always' ? { keep: true, note: 'gpujs-webasm kept (gpujs: always)' } : probeGpuJs(gpujs, candidates);
-      note = verdict.note;
-      if (verdict.keep) candidates.push(gpujs);
-      else gpujs.dispose();
-    }
-    return createAutoBackend(candidates, { notes: { 'auto.gpujs': note } });
+    const note = policy === 'never' ? 'left out (gpujs: never)' : support.supported ? `offered (gpujs: ${policy})` : `unavailable: ${support.reason}`;
+    if (policy !== 'never' && support.supported) candidates.push(createGpuJsBackend({ mode: 'webasm' }));
+    return createAutoBackend(candidates, { probe: policy !== 'always', notes: { 'auto.gpujs-webasm': note } });
   }
   return createBuiltin(name as BuiltinBackendName);
 }

@@ -19,7 +19,7 @@ function slowMatmulBackend(name: string, delayMs: number): Backend {
 
 describe('auto backend', () => {
   it('times every candidate, then sends the size class to the fastest and says so', () => {
-    const auto = createAutoBackend([slowMatmulBackend('slow', 30), slowMatmulBackend('fast', 0)]);
+    const auto = createAutoBackend([slowMatmulBackend('slow', 30), slowMatmulBackend('fast', 0)], { probe: false });
     const a = randomArray(6, 1);
     const b = randomArray(6, 2);
     for (let i = 0; i < 3; i++) expectParity(auto.kernels.matmul!(a, b, 2, 3, 2), cpuReferenceBackend.kernels.matmul!(a, b, 2, 3, 2), 3);
@@ -29,7 +29,7 @@ describe('auto backend', () => {
   });
 
   it('honours a fixed table without calibrating', () => {
-    const auto = createAutoBackend([slowMatmulBackend('slow', 0), slowMatmulBackend('fast', 0)], { table: { 'matmul:2x4x2': 'slow' } });
+    const auto = createAutoBackend([slowMatmulBackend('slow', 0), slowMatmulBackend('fast', 0)], { probe: false, table: { 'matmul:2x4x2': 'slow' } });
     auto.kernels.matmul!(randomArray(6, 1), randomArray(6, 2), 2, 3, 2);
     expect(auto.describe()['choice.matmul:2x4x2']).toBe('slow (fixed)');
   });
@@ -42,5 +42,21 @@ describe('auto backend', () => {
       expect(d.candidates).toContain('cpu');
     });
     auto.dispose();
+  });
+});
+
+describe('auto backend startup probe', () => {
+  it('leaves out a candidate far slower than the best on both probes, and says why', () => {
+    const disposed: string[] = [];
+    const mk = (name: string, delayMs: number): Backend => ({
+      ...slowMatmulBackend(name, delayMs),
+      kernels: { matmul: slowMatmulBackend(name, delayMs).kernels.matmul, conv2d: (_x, _w, g) => new Float32Array(g.batch) },
+      dispose: () => disposed.push(name),
+    });
+    const auto = createAutoBackend([mk('first', 0), mk('fast', 0), mk('slow', 40)]);
+    const d = auto.describe();
+    expect(d.candidates).toBe('first, fast');
+    expect(d['probe.slow']).toMatch(/^left out/);
+    expect(disposed).toEqual(['slow']);
   });
 });

@@ -5,10 +5,11 @@
  */
 import type { Backend, Conv2dGeometry, KernelName, Kernels, MatmulOptions } from '../backend.js';
 import { KERNEL_NAMES } from '../backend.js';
+import { probeCandidates } from './candidate-probe.js';
 
 /** Calls per size class that time every candidate before the choice is fixed. */
 const CALIBRATION_ROUNDS = 3;
-/** A candidate this many times slower than the best in round one is not timed again. */
+/** A candidate whose best time is this many times the best after two rounds is not timed again. */
 const HOPELESS = 8;
 
 interface SizeClass {
@@ -33,11 +34,27 @@ export interface AutoBackendOptions {
   readonly table?: Readonly<Record<string, string>>;
   /** Extra facts for describe() (e.g. why a backend was left out of the candidates). */
   readonly notes?: Readonly<Record<string, string>>;
+  /**
+   * Probe every candidate once at creation (`candidate-probe.ts`) and calibrate only those within 2×
+   * of the best on a small matmul or conv; the others are disposed. Default true.
+   */
+  readonly probe?: boolean;
 }
 
 /** An `auto` backend over `candidates` (the first is the default when a kernel is missing elsewhere). */
-export function createAutoBackend(candidates: readonly Backend[], options: AutoBackendOptions = {}): Backend {
-  if (candidates.length === 0) throw new Error('createAutoBackend: no candidate backends');
+export function createAutoBackend(all: readonly Backend[], options: AutoBackendOptions = {}): Backend {
+  if (all.length === 0) throw new Error('createAutoBackend: no candidate backends');
+  let candidates = all;
+  let probeNotes: Record<string, string> = {};
+  if ((options.probe ?? true) && all.length > 1) {
+    const p = probeCandidates(all);
+    for (const b of p.dropped) b.dispose();
+    candidates = p.kept;
+    probeNotes = p.notes;
+  }
+  // The first candidate serves kernels other candidates lack; it is calibrated only if the probe kept it on merit.
+  const calibrated = candidates.map((b, i) => i > 0 || !probeNotes[`probe.${b.name}`]?.startsWith('kept (fallback'));
+  if (!calibrated.some((c) => c)) calibrated[0] = true;
   const classes = new Map<string, SizeClass>();
 
   function pick<A extends unknown[]>(name: KernelName, key: string, args: A): Float32Array {
@@ -46,7 +63,8 @@ export function createAutoBackend(candidates: readonly Backend[], options: AutoB
     if (cls === undefined) {
       const fixed = options.table?.[id];
       const idx = fixed === undefined ? -1 : candidates.findIndex((c) => c.name === fixed);
-      cls = { times: new Map(), rounds: 0, chosen: candidates.length === 1 ? 0 : idx };
+      const only = calibrated.filter((c) => c).length === 1 ? calibrated.indexOf(true) : -1;
+      cls = { times: new Map(), rounds: 0, chosen: idx >= 0 ? idx : only };
       classes.set(id, cls);
     }
     const fnOf = (i: number): ((...a: A) => Float32Array) =>
@@ -56,7 +74,7 @@ export function createAutoBackend(candidates: readonly Backend[], options: AutoB
     const best = Math.min(...cls.times.values());
     for (let i = 0; i < candidates.length; i++) {
       const prev = cls.times.get(i);
-      if (cls.rounds > 0 && (prev === undefined || prev > HOPELESS * best)) continue;
+      if (!calibrated[i] || (cls.rounds > 0 && prev === undefined) || (cls.rounds > 1 && prev! > HOPELESS * best)) continue;
       const t0 = performance.now();
       const out = fnOf(i)(...args);
       const ms = performance.now() - t0;
@@ -84,7 +102,7 @@ export function createAutoBackend(candidates: readonly Backend[], options: AutoB
     name: 'auto',
     kernels,
     describe: () => {
-      const out: Record<string, string> = { candidates: candidates.map((c) => c.name).join(', '), ...options.notes };
+      const out: Record<string, string> = { candidates: candidates.map((c) => c.name).join(', '), ...probeNotes, ...options.notes };
       for (const c of candidates) for (const [k, v] of Object.entries(c.describe())) out[`${c.name}.${k}`] = v;
       for (const name of KERNEL_NAMES) out[`kernel.${name}`] = 'auto (per size class, see choice.*)';
       for (const [id, cls] of [...classes].sort(([a], [b]) => a.localeCompare(b))) {

@@ -23,7 +23,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
       name: 'wasm-2t',
       kernels: engine.kernels(),
       describe: () => ({
-        implementation: `packed GEMM, im2col conv; ${engine.description}`,
+        implementation: `packed GEMM; ${engine.description}`,
         threads: '2',
         'wasm.memoryMiB': (engine.memoryBytes / 2 ** 20).toFixed(1),
         'wasm.worker': engine.workerReady ? 'running' : 'not started (yet)',

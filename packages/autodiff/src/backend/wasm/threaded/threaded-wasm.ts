@@ -44,7 +44,7 @@ export function isThreadedWasmSupported(): boolean {
 
 /** Matmul and convolution kernels on two threads (main + one worker). */
 export class ThreadedWasm {
-  readonly description = `wasm-simd f32x4 ${MR}x${NR} tile, kc=${KC}, 2 threads (main + 1 worker, shared memory)`;
+  readonly description = `wasm-simd f32x4 ${MR}x${NR} tile, kc=${KC}, 2 threads (main + 1 worker, shared memory); conv: implicit GEMM on padded planes (stride 1), im2col otherwise`;
   private readonly memory: WasmMemory;
   private readonly block: BlockFn;
   private readonly conv: ConvFn;
