@@ -3,7 +3,7 @@
  * `gpujs-<mode>`; `auto` here also calibrates gpu.js `webasm` against the cpu and wasm backends.
  */
 import { autoCandidates, type Backend, type BuiltinBackendName, createAutoBackend, createBackend as createBuiltin } from '@gapkit/autodiff';
-import { type GpuJsMode, GPUJS_MODES, modeSupport } from './gpujs-adapter.js';
+import { type GpuJsMode, GPUJS_MODES, isNativeGlLoadable, modeSupport } from './gpujs-adapter.js';
 import { createGpuJsBackend } from './gpu.js';
 
 /** Every backend name the CLI accepts. `gpujs` means `gpujs-webasm`. */
@@ -13,11 +13,13 @@ export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'cpu', 'cpu-refere
 /** Options for `auto`. */
 export interface AutoOptions {
   /**
-   * gpu.js (webasm) among auto's candidates: `probe` (default) offers it to auto's startup probe, which
-   * keeps only candidates within 2× of the best on a small matmul or conv; `always` calibrates every
-   * candidate without probing; `never` leaves gpu.js out.
+   * gpu.js among auto's candidates. `gpu-only` (default): offered (in mode `gpu`, to auto's startup
+   * probe) only when a GPU-backed mode can exist here, i.e. the native `gl` package loads — gpu.js's
+   * CPU modes measured 25–60× slower than the wasm backend and gpu.js costs ~20 MiB to load. `probe`:
+   * offer gpujs-webasm to the probe regardless. `always`: calibrate every candidate without probing.
+   * `never`: leave gpu.js out.
    */
-  readonly gpujs?: 'probe' | 'always' | 'never';
+  readonly gpujs?: 'gpu-only' | 'probe' | 'always' | 'never';
 }
 
 /** A fresh backend by name; throws on unknown names and unavailable modes (never falls back silently). */
@@ -30,11 +32,18 @@ export function createBackend(name: BackendName, auto: AutoOptions = {}): Backen
   }
   if (name === 'auto') {
     const candidates = autoCandidates();
-    const policy = auto.gpujs ?? 'probe';
-    const support = modeSupport('webasm');
-    const note = policy === 'never' ? 'left out (gpujs: never)' : support.supported ? `offered (gpujs: ${policy})` : `unavailable: ${support.reason}`;
-    if (policy !== 'never' && support.supported) candidates.push(createGpuJsBackend({ mode: 'webasm' }));
-    return createAutoBackend(candidates, { probe: policy !== 'always', notes: { 'auto.gpujs-webasm': note } });
+    const policy = auto.gpujs ?? 'gpu-only';
+    let note: string;
+    if (policy === 'never') note = 'left out (gpujs: never)';
+    else if (policy === 'gpu-only' && !isNativeGlLoadable()) {
+      note = 'not offered: no GPU-backed gpu.js mode here (the native `gl` package does not load); its CPU modes measured 25–60× slower than wasm';
+    } else {
+      const mode: GpuJsMode = policy === 'gpu-only' ? 'gpu' : 'webasm';
+      const support = modeSupport(mode);
+      note = support.supported ? `gpujs-${mode} offered (gpujs: ${policy})` : `unavailable: ${support.reason}`;
+      if (support.supported) candidates.push(createGpuJsBackend({ mode }));
+    }
+    return createAutoBackend(candidates, { probe: policy !== 'always', notes: { 'auto.gpujs': note } });
   }
   return createBuiltin(name as BuiltinBackendName);
 }

@@ -1,8 +1,10 @@
 /**
  * The one place that touches gpu.js's loosely typed API. Everything else in this package sees the
- * narrow types below: flat Float32Array (or number) arguments in, a flat Float32Array out.
+ * narrow types below: flat Float32Array (or number) arguments in, a flat Float32Array out. gpu.js is
+ * loaded on first use (it costs ~20 MiB of RSS), so importing this package is free until a gpu.js
+ * backend is asked for.
  */
-import { GPU } from 'gpu.js';
+import { createRequire } from 'node:module';
 
 /** gpu.js modes this package exposes. `gpu` lets gpu.js pick (headlessgl → webgl2 → webgl → webasm). */
 export type GpuJsMode = 'cpu' | 'webasm' | 'headlessgl' | 'gpu';
@@ -61,7 +63,27 @@ interface RawGpuStatic {
   readonly isWebAssemblySupported: boolean;
 }
 
-const GpuCtor = GPU as unknown as RawGpuStatic;
+let gpuCtor: RawGpuStatic | null = null;
+
+/** gpu.js's `GPU` class, loaded on first use (gpu.js is a CommonJS package). */
+function GPU(): RawGpuStatic {
+  gpuCtor ??= (createRequire(import.meta.url)('gpu.js') as { GPU: unknown }).GPU as RawGpuStatic;
+  return gpuCtor;
+}
+
+/**
+ * Whether a GPU-backed gpu.js mode can exist in this Node process: the optional native `gl` package
+ * (headless-gl) must load. Checked without loading gpu.js itself.
+ */
+export function isNativeGlLoadable(): boolean {
+  try {
+    const req = createRequire(createRequire(import.meta.url).resolve('gpu.js'));
+    req('gl');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Whether this runtime can run `mode` (and, if not, why). */
 export function modeSupport(mode: GpuJsMode): { supported: boolean; reason: string } {
@@ -70,11 +92,11 @@ export function modeSupport(mode: GpuJsMode): { supported: boolean; reason: stri
     case 'gpu':
       return { supported: true, reason: '' };
     case 'webasm':
-      return GpuCtor.isWebAssemblySupported
+      return GPU().isWebAssemblySupported
         ? { supported: true, reason: '' }
         : { supported: false, reason: 'gpu.js reports isWebAssemblySupported = false' };
     case 'headlessgl':
-      return GpuCtor.isHeadlessGLSupported
+      return GPU().isHeadlessGLSupported
         ? { supported: true, reason: '' }
         : {
             supported: false,
@@ -87,7 +109,8 @@ export function modeSupport(mode: GpuJsMode): { supported: boolean; reason: stri
 export function createGpu(mode: GpuJsMode): GpuHandle {
   const support = modeSupport(mode);
   if (!support.supported) throw new Error(`gpu.js mode '${mode}' is not available here: ${support.reason}`);
-  const gpu = new GpuCtor({ mode });
+  const Ctor = GPU();
+  const gpu = new Ctor({ mode });
   return {
     mode: gpu.mode,
     compile(body, outputLength, constants, precision) {

@@ -2,7 +2,8 @@
 import { createAutoBackend } from './auto/auto-backend.js';
 import type { Backend } from './backend.js';
 import { cpuBackend, cpuReferenceBackend } from './cpu/index.js';
-import { createWasmBackend, isThreadedWasmSupported, isWasmSimdSupported } from './wasm/index.js';
+import { createWasmBackend, isThreadedWasmSupported, isWasmSimdSupported, threadedWasmBackends } from './wasm/index.js';
+import { ThreadedWasm } from './wasm/threaded/threaded-wasm.js';
 
 /** Backends built into @gapkit/autodiff (gpu.js backends live in @gapkit/backend-gpujs). */
 export type BuiltinBackendName = 'cpu' | 'cpu-reference' | 'wasm' | 'wasm-2t' | 'auto';
@@ -31,10 +32,15 @@ export function createBackend(name: BuiltinBackendName): Backend {
   }
 }
 
-/** The built-in backends `auto` chooses from on this runtime (cpu first: the fallback). */
+/**
+ * The built-in backends `auto` chooses from on this runtime (cpu first: the fallback). With threads,
+ * `wasm` and `wasm-2t` are two views of one engine (one wasm memory instead of two).
+ */
 export function autoCandidates(): Backend[] {
   const out: Backend[] = [cpuBackend];
-  if (isWasmSimdSupported()) out.push(createWasmBackend());
-  if (isThreadedWasmSupported()) out.push(createWasmBackend({ threads: 2 }));
+  if (isThreadedWasmSupported()) {
+    const pair = threadedWasmBackends(new ThreadedWasm());
+    out.push(pair.oneThread, pair.twoThreads);
+  } else if (isWasmSimdSupported()) out.push(createWasmBackend());
   return out;
 }

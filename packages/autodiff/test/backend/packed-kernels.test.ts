@@ -3,21 +3,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/backend.js';
 import { conv2dGeometry } from '../../src/backend/conv-geometry.js';
 import { cpuBackend, cpuReferenceBackend } from '../../src/backend/cpu/index.js';
-import { createWasmBackend } from '../../src/backend/wasm/index.js';
+import { createWasmBackend, threadedWasmBackends } from '../../src/backend/wasm/index.js';
+import { ThreadedWasm } from '../../src/backend/wasm/threaded/threaded-wasm.js';
 import { convGeometryArb, convSizes, expectParity, matmulShapeArb, randomArray } from './parity-helpers.js';
 
 const ref = cpuReferenceBackend.kernels;
 const wasm = createWasmBackend();
 const wasm2 = createWasmBackend({ threads: 2 });
+const wasmSolo = threadedWasmBackends(new ThreadedWasm()).oneThread;
 afterAll(() => {
   wasm.dispose();
   wasm2.dispose();
+  wasmSolo.dispose();
 });
 
 describe.each<[string, Backend]>([
   ['cpu (tiled)', cpuBackend],
   ['wasm (simd)', wasm],
   ['wasm-2t (simd, main + worker)', wasm2],
+  ['wasm on the two-thread engine, main thread only (auto\'s view)', wasmSolo],
 ])('%s against the reference loops', (_name, backend) => {
   const k = backend.kernels;
 
@@ -70,8 +74,9 @@ describe.each<[string, Backend]>([
       expectParity(k.conv2dBackpropInput!(dy, w, g), ref.conv2dBackpropInput!(dy, w, g), 108);
       expectParity(k.conv2dBackpropFilter!(x, dy, g), ref.conv2dBackpropFilter!(x, dy, g), 5 * g.outHeight * g.outWidth);
     }
-    if (backend.name === 'wasm') expect(backend.describe()['conv.calls']).toMatch(/^[1-9]\d* implicit, [1-9]\d* im2col$/);
-    if (backend.name === 'wasm-2t') expect(backend.describe()['wasm.calls']).toMatch(/^[1-9]\d* offered/);
+    if (backend === wasm) expect(backend.describe()['conv.calls']).toMatch(/^[1-9]\d* implicit, [1-9]\d* im2col$/);
+    if (backend === wasm2) expect(backend.describe()['wasm.calls']).toMatch(/^[1-9]\d* offered/);
+    if (backend === wasmSolo) expect(backend.describe()['wasm.calls']).toMatch(/^0 offered/);
   });
 
   it('conv2d over several image chunks (the driver splits big batches)', () => {

@@ -18,20 +18,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
   if (!isWasmSimdSupported()) throw new Error('wasm backend: this runtime cannot compile WebAssembly SIMD (f32x4)');
   if ((options.threads ?? 1) === 2) {
     if (!isThreadedWasmSupported()) throw new Error('wasm-2t backend: needs shared WebAssembly memory, SharedArrayBuffer and worker_threads');
-    const engine = new ThreadedWasm();
-    return {
-      name: 'wasm-2t',
-      kernels: engine.kernels(),
-      describe: () => ({
-        implementation: `packed GEMM; ${engine.description}`,
-        threads: '2',
-        'wasm.memoryMiB': (engine.memoryBytes / 2 ** 20).toFixed(1),
-        'wasm.worker': engine.workerReady ? 'running' : 'not started (yet)',
-        'wasm.calls': `${engine.splitCalls} offered to both threads, ${engine.soloCalls} main thread only (small)`,
-        'wasm.units': `main ${engine.mainUnits}, worker ${engine.workerUnits}`,
-      }),
-      dispose: () => engine.dispose(),
-    };
+    return threadedWasmBackends(new ThreadedWasm()).twoThreads;
   }
   const engine = new SimdGemm();
   const packed = packedKernels(engine);
@@ -60,5 +47,24 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
       'wasm.memoryMiB': (engine.memoryBytes / 2 ** 20).toFixed(1),
     }),
     dispose: () => {},
+  };
+}
+
+/**
+ * Two backends over one two-thread engine (one shared memory): `wasm-2t`, and `wasm` whose calls run
+ * on the main thread only. `auto` uses the pair so calibrating both costs no second wasm memory.
+ */
+export function threadedWasmBackends(engine: ThreadedWasm): { oneThread: Backend; twoThreads: Backend } {
+  const facts = (threads: string): Record<string, string> => ({
+    implementation: `packed GEMM; ${engine.description}`,
+    threads,
+    'wasm.memoryMiB': (engine.memoryBytes / 2 ** 20).toFixed(1),
+    'wasm.worker': engine.workerReady ? 'running' : 'not started (yet)',
+    'wasm.calls': `${engine.splitCalls} offered to both threads, ${engine.soloCalls} main thread only`,
+    'wasm.units': `main ${engine.mainUnits}, worker ${engine.workerUnits}`,
+  });
+  return {
+    oneThread: { name: 'wasm', kernels: engine.kernels(false), describe: () => facts('1 (main thread of the shared two-thread engine)'), dispose: () => engine.dispose() },
+    twoThreads: { name: 'wasm-2t', kernels: engine.kernels(true), describe: () => facts('2'), dispose: () => engine.dispose() },
   };
 }

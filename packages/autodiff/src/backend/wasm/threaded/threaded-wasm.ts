@@ -53,6 +53,8 @@ export class ThreadedWasm {
   private readonly ctl: Int32Array;
   private top = 0;
   private seq = 0;
+  /** Set by the kernel views (`kernels(split)`): whether the current call may use the worker. */
+  private allowSplit = true;
   private disposed = false;
   private readonly soloCtl = new Int32Array(8);
   /** Calls offered to both threads / run on the main thread only (too small to split). */
@@ -113,7 +115,7 @@ export class ThreadedWasm {
    */
   private execute(main: RangeTask, worker: RangeTask | null): void {
     if (this.disposed) throw new Error('threaded wasm backend used after dispose()');
-    if (worker === null) {
+    if (worker === null || !this.allowSplit) {
       this.soloCtl[NEXT_UNIT] = 0;
       runRangeTask(main, this.block, this.conv, this.f32(), OPS, gemmPanels, this.soloCtl);
       this.soloCalls++;
@@ -353,13 +355,20 @@ export class ThreadedWasm {
     return this.memory.buffer.byteLength;
   }
 
-  /** The kernels of the backend interface, bound to this engine. */
-  kernels(): Kernels {
+  /**
+   * The kernels of the backend interface on this engine: with `split` false every call runs on the
+   * main thread alone (the single-thread wasm backend, sharing this engine's memory).
+   */
+  kernels(split = true): Kernels {
+    const on = <T>(f: () => T): T => {
+      this.allowSplit = split;
+      return f();
+    };
     return {
-      matmul: (a, b, m, k, n, opts) => this.matmul(a, b, m, k, n, opts),
-      conv2d: (x, w, g) => this.conv2d(x, w, g),
-      conv2dBackpropInput: (dy, w, g) => this.conv2dBackpropInput(dy, w, g),
-      conv2dBackpropFilter: (x, dy, g) => this.conv2dBackpropFilter(x, dy, g),
+      matmul: (a, b, m, k, n, opts) => on(() => this.matmul(a, b, m, k, n, opts)),
+      conv2d: (x, w, g) => on(() => this.conv2d(x, w, g)),
+      conv2dBackpropInput: (dy, w, g) => on(() => this.conv2dBackpropInput(dy, w, g)),
+      conv2dBackpropFilter: (x, dy, g) => on(() => this.conv2dBackpropFilter(x, dy, g)),
     };
   }
 
