@@ -13,6 +13,12 @@ export interface GraphNode {
   readonly backward: (dy: Tensor) => readonly (Tensor | null)[];
 }
 
+/** Options of `Tensor.backward`. */
+export interface BackwardOptions {
+  /** Keep every node's saved tensors so the graph can be backpropagated again. Default false. */
+  readonly retainGraph?: boolean;
+}
+
 let gradEnabled = true;
 
 /** Runs `fn` without recording a graph (evaluation, optimizer updates, backward passes). */
@@ -80,9 +86,12 @@ export class Tensor {
    * Backpropagates from this tensor. Without `seed` the tensor must have exactly one element
    * (dL/dL = 1); otherwise `seed` is dL/d(this) and must have this tensor's shape.
    * Gradients of leaves accumulate into `.grad` (call `zeroGrad` between steps).
+   * Like PyTorch, each node releases what it saved for backward as soon as it has run, so the
+   * activations of a step are freed during the backward pass; pass `{ retainGraph: true }` to be
+   * able to backpropagate through the same graph again.
    */
-  backward(seed?: Tensor): void {
-    backward(this, seed);
+  backward(seed?: Tensor, options: BackwardOptions = {}): void {
+    backward(this, seed, options.retainGraph ?? false);
   }
 
   toString(): string {
@@ -134,7 +143,20 @@ function accumulate(into: Float32Array, from: Float32Array): void {
   for (let i = 0; i < into.length; i++) into[i] += from[i];
 }
 
-function backward(root: Tensor, seed?: Tensor): void {
+/** What a node becomes once its backward has run without `retainGraph`: its saved tensors are gone. */
+function freedNode(op: string): GraphNode {
+  return {
+    op,
+    inputs: [],
+    backward: () => {
+      throw new Error(
+        `backward(): the graph through '${op}' was already backpropagated and its saved tensors freed; pass { retainGraph: true } to the first backward() to run it twice`,
+      );
+    },
+  };
+}
+
+function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean): void {
   if (!root.requiresGrad) {
     throw new Error(`backward(): ${root} does not require a gradient (no input of its graph has requiresGrad)`);
   }
@@ -152,11 +174,13 @@ function backward(root: Tensor, seed?: Tensor): void {
     }
     dRoot = seed.data.slice();
   }
-  const order = topologicalOrder(root);
+  if (root.node && root.node.inputs.length === 0) root.node.backward(new Tensor(dRoot, root.shape)); // throws: freed
+  const order: Array<Tensor | undefined> = topologicalOrder(root);
   const grads = new Map<Tensor, Float32Array>([[root, dRoot]]);
   noGrad(() => {
     for (let i = order.length - 1; i >= 0; i--) {
-      const t = order[i];
+      const t = order[i]!;
+      order[i] = undefined; // nothing below needs it: let its memory go as soon as it is done
       const g = grads.get(t);
       if (g === undefined) continue;
       if (!t.node) {
@@ -179,6 +203,7 @@ function backward(root: Tensor, seed?: Tensor): void {
         if (prev === undefined) grads.set(input, gi.data.slice());
         else accumulate(prev, gi.data);
       });
+      if (!retainGraph) t.node = freedNode(t.node.op);
     }
   });
 }

@@ -75,4 +75,16 @@ describe.skipIf(!gc)('memory', () => {
     // graph holds its Tensor objects, nodes and backward closures); a clean run stays within noise.
     expect(grown).toBeLessThan(1024 * 1024);
   });
+
+  it('backward() frees the activations a step saved, even while the loss is still referenced', async () => {
+    let h: Tensor | null = net.layers[0].forward(x);
+    const hidden = new WeakRef(h);
+    const loss = crossEntropy(net.layers[2].forward(net.layers[1].forward(h)), labels);
+    h = null;
+    loss.backward();
+    await nextTask();
+    gc!();
+    expect(hidden.deref()).toBeUndefined();
+    expect(loss.item()).toBeGreaterThan(0); // the loss itself is still alive and usable
+  });
 });

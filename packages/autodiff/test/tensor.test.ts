@@ -10,6 +10,24 @@ describe('graph and backward', () => {
     expect(Array.from(x.grad!.data)).toEqual([5, 7]);
   });
 
+  it('a second backward() through a freed graph is a clear error; retainGraph allows it', () => {
+    const x = tensor([1, 2], [2], { requiresGrad: true });
+    const loss = sum(mul(x, x));
+    loss.backward();
+    expect(() => loss.backward()).toThrow(/already backpropagated .* retainGraph: true/);
+    // A new graph built on a freed intermediate fails the same way instead of silently stopping there.
+    const h = mul(x, x);
+    sum(h).backward();
+    expect(() => sum(exp(h)).backward()).toThrow(/through 'mul' was already backpropagated/);
+
+    const y = tensor([1, 2], [2], { requiresGrad: true });
+    const kept = sum(mul(y, y));
+    kept.backward(undefined, { retainGraph: true });
+    kept.backward();
+    // d(Σy²)/dy = 2y, twice
+    expect(Array.from(y.grad!.data)).toEqual([4, 8]);
+  });
+
   it('fan-out sums the contributions of every path', () => {
     const x = tensor([2], [1], { requiresGrad: true });
     // y = x·x + x → dy/dx = 2x + 1 = 5
