@@ -1,5 +1,5 @@
 export * from './backend/backend.js';
-export { cpuBackend } from './backend/cpu/index.js';
+export * from './backend/index.js';
 export { describeBackend, getBackend, kernels, setBackend, withBackend } from './backend/registry.js';
 export * from './composite/index.js';
 export * from './nn/index.js';

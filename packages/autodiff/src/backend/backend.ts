@@ -52,7 +52,3 @@ export interface Backend {
   /** Frees native resources (GPU contexts, workers). The backend must not be used afterwards. */
   dispose(): void;
 }
-
-// The package index exports this file; the backend seat's factories ride along (type-only imports
-// elsewhere in the seat keep this free of import cycles at runtime).
-export * from './index.js';

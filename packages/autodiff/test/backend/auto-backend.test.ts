@@ -48,9 +48,20 @@ describe('auto backend', () => {
 describe('auto backend startup probe', () => {
   it('leaves out a candidate far slower than the best on both probes, and says why', () => {
     const disposed: string[] = [];
+    // Slow on both probes (matmul and conv): a candidate is left out only when it loses both, and a
+    // conv that returns at once for everyone would make the conv comparison pure timer noise.
     const mk = (name: string, delayMs: number): Backend => ({
       ...slowMatmulBackend(name, delayMs),
-      kernels: { matmul: slowMatmulBackend(name, delayMs).kernels.matmul, conv2d: (_x, _w, g) => new Float32Array(g.batch) },
+      kernels: {
+        matmul: slowMatmulBackend(name, delayMs).kernels.matmul,
+        conv2d: (_x, _w, g) => {
+          const until = performance.now() + delayMs;
+          while (performance.now() < until) {
+            // busy wait, as in slowMatmulBackend
+          }
+          return new Float32Array(g.batch);
+        },
+      },
       dispose: () => disposed.push(name),
     });
     const auto = createAutoBackend([mk('first', 0), mk('fast', 0), mk('slow', 40)]);
