@@ -1,10 +1,11 @@
 /** The parity suite every gpu.js mode runs: random shapes against gapkit's CPU backend. */
 import { type Backend, cpuReferenceBackend } from '@gapkit/autodiff';
+import { convSizes, expectParity, randomArray } from '@gapkit/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGpuJsBackend } from '../src/gpu.js';
 import type { GpuJsMode } from '../src/gpujs-adapter.js';
-import { convGeometryArb, convSizes, expectParity, geometry, randomArray } from './helpers.js';
+import { convGeometryArb, geometry } from './helpers.js';
 
 const ref = cpuReferenceBackend.kernels;
 

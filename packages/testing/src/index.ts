@@ -1,3 +1,4 @@
 export * from './arbitraries.js';
 export * from './expect-close.js';
 export * from './gradcheck.js';
+export * from './parity.js';

@@ -4,7 +4,7 @@ import { createAutoBackend } from '../../src/backend/auto/auto-backend.js';
 import { cpuReferenceBackend } from '../../src/backend/cpu/index.js';
 import { createBackend } from '../../src/backend/factory.js';
 import { describeBackend, withBackend } from '../../src/backend/registry.js';
-import { expectParity, randomArray } from './parity-helpers.js';
+import { expectParity, randomArray } from '../testing.js';
 
 function slowMatmulBackend(name: string, delayMs: number): Backend {
   const matmul: Kernels['matmul'] = (a, b, m, k, n, opts) => {

@@ -5,7 +5,8 @@ import { conv2dGeometry } from '../../src/backend/conv-geometry.js';
 import { cpuBackend, cpuReferenceBackend } from '../../src/backend/cpu/index.js';
 import { createWasmBackend, threadedWasmBackends } from '../../src/backend/wasm/index.js';
 import { ThreadedWasm } from '../../src/backend/wasm/threaded/threaded-wasm.js';
-import { convGeometryArb, convSizes, expectParity, matmulShapeArb, randomArray } from './parity-helpers.js';
+import { convSizes, expectParity, randomArray } from '../testing.js';
+import { convGeometryArb, matmulShapeArb } from './parity-helpers.js';
 
 const ref = cpuReferenceBackend.kernels;
 const wasm = createWasmBackend();

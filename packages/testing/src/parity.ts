@@ -1,0 +1,43 @@
+/** Deterministic data, buffer sizes and a reduction-aware tolerance for backend parity tests. */
+import type { Conv2dGeometry } from '@gapkit/autodiff';
+
+/** Deterministic uniform values in [−1, 1) (xorshift32 from `seed`). */
+export function randomArray(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    out[i] = ((s >>> 0) / 2 ** 32) * 2 - 1;
+  }
+  return out;
+}
+
+/**
+ * Throws unless the lengths match and |a − b| ≤ tol·(1 + reduction) elementwise: float32 rounding grows
+ * with the reduction length. The message names the worst element.
+ */
+export function expectParity(actual: Float32Array, expected: Float32Array, reduction: number, tol = 2e-6): void {
+  if (actual.length !== expected.length) throw new Error(`expectParity: got ${actual.length} values, expected ${expected.length}`);
+  const bound = tol * (1 + reduction);
+  let worst = 0;
+  let at = -1;
+  for (let i = 0; i < actual.length; i++) {
+    const d = Math.abs(actual[i] - expected[i]);
+    if (!(d <= worst)) {
+      worst = d;
+      at = i;
+    }
+  }
+  if (!(worst <= bound)) throw new Error(`expectParity: max |diff| ${worst} at ${at} exceeds ${bound} (reduction ${reduction})`);
+}
+
+/** Element counts of x, w and y (= dy) for a convolution geometry. */
+export function convSizes(g: Conv2dGeometry): { x: number; w: number; y: number } {
+  return {
+    x: g.batch * g.inChannels * g.inHeight * g.inWidth,
+    w: g.outChannels * g.inChannels * g.kernelH * g.kernelW,
+    y: g.batch * g.outChannels * g.outHeight * g.outWidth,
+  };
+}
