@@ -1,6 +1,7 @@
 /** How much each workload is repeated, for full and `--quick` runs. */
 
-export interface RunSettings {
+/** How often one kind of workload is repeated. */
+export interface RepetitionSettings {
   /** Interleaved rounds (every engine once per round, in a shuffled order). */
   readonly rounds: number;
   /** Untimed repetitions before the first timed round (two let `auto` finish calibrating). */
@@ -13,15 +14,12 @@ export interface RunSettings {
   readonly slowMs: number;
   /** A warm-up repetition longer than this counts as the one timed repetition. */
   readonly reuseWarmupMs: number;
+}
+
+/** Kernel workloads use the top-level numbers. */
+export interface RunSettings extends RepetitionSettings {
   /** The same for training workloads (each round is a fresh child process). */
-  readonly train: {
-    readonly rounds: number;
-    readonly warmup: number;
-    readonly maxReps: number;
-    readonly budgetMs: number;
-    readonly slowMs: number;
-    readonly reuseWarmupMs: number;
-  };
+  readonly train: RepetitionSettings;
 }
 
 export const FULL: RunSettings = {
