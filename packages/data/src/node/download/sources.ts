@@ -36,6 +36,8 @@ export interface DatasetSource {
 }
 
 const CIFAR_PAGE = 'https://www.cs.toronto.edu/~kriz/cifar.html';
+const CIFAR_TERMS = 'No licence stated; the authors ask you to cite Krizhevsky 2009, "Learning Multiple Layers of Features from Tiny Images".';
+const CIFAR_CHECKSUM_SOURCE = `publisher (${CIFAR_PAGE}, md5sum column)`;
 const GROUPLENS_TERMS =
   'GroupLens terms: research use only; do not redistribute; acknowledge the data set (Harper & Konstan 2015); no commercial use without permission.';
 
@@ -45,13 +47,13 @@ export const DATASET_SOURCES: Readonly<Record<string, DatasetSource>> = {
     name: 'cifar10',
     title: 'CIFAR-10 (binary version)',
     homepage: CIFAR_PAGE,
-    terms: 'No licence stated; the authors ask you to cite Krizhevsky 2009, "Learning Multiple Layers of Features from Tiny Images".',
+    terms: CIFAR_TERMS,
     files: [
       {
         url: 'https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz',
         fileName: 'cifar-10-binary.tar.gz',
         checksum: { algorithm: 'md5', value: 'c32a1d4ab5d03f1284b67883e8d87530' },
-        checksumSource: `publisher (${CIFAR_PAGE}, md5sum column)`,
+        checksumSource: CIFAR_CHECKSUM_SOURCE,
         bytes: 170_052_171,
       },
     ],
@@ -63,13 +65,13 @@ export const DATASET_SOURCES: Readonly<Record<string, DatasetSource>> = {
     name: 'cifar100',
     title: 'CIFAR-100 (binary version)',
     homepage: CIFAR_PAGE,
-    terms: 'No licence stated; the authors ask you to cite Krizhevsky 2009, "Learning Multiple Layers of Features from Tiny Images".',
+    terms: CIFAR_TERMS,
     files: [
       {
         url: 'https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz',
         fileName: 'cifar-100-binary.tar.gz',
         checksum: { algorithm: 'md5', value: '03b5dce01913d631647c71ecec9e9cb8' },
-        checksumSource: `publisher (${CIFAR_PAGE}, md5sum column)`,
+        checksumSource: CIFAR_CHECKSUM_SOURCE,
         bytes: 168_513_733,
       },
     ],
