@@ -1,13 +1,7 @@
-/** Geometries for the gpu.js parity tests (their data and tolerance come from @gapkit/testing). */
-import { type Conv2dGeometry, conv2dGeometry } from '@gapkit/autodiff';
+/** Random geometries for the gpu.js parity tests (their data and tolerance come from @gapkit/testing). */
+import type { Conv2dGeometry } from '@gapkit/autodiff';
+import { convGeometry } from '@gapkit/testing';
 import fc from 'fast-check';
-
-/** A full geometry from the defining numbers (autodiff's `conv2dGeometry` derives and checks the output size). */
-export function geometry(s: Omit<Conv2dGeometry, 'outHeight' | 'outWidth'>): Conv2dGeometry {
-  const x = [s.batch, s.inChannels, s.inHeight, s.inWidth];
-  const w = [s.outChannels, s.inChannels, s.kernelH, s.kernelW];
-  return conv2dGeometry(x, w, { stride: [s.strideH, s.strideW], padding: [s.padH, s.padW] });
-}
 
 /** Small random geometries: kernels 1–3, strides 1–2, padding below the kernel size. */
 export const convGeometryArb: fc.Arbitrary<Conv2dGeometry> = fc
@@ -24,4 +18,4 @@ export const convGeometryArb: fc.Arbitrary<Conv2dGeometry> = fc
     padH: fc.integer({ min: 0, max: 2 }),
     padW: fc.integer({ min: 0, max: 2 }),
   })
-  .map((s) => geometry({ ...s, padH: Math.min(s.padH, s.kernelH - 1), padW: Math.min(s.padW, s.kernelW - 1) }));
+  .map((s) => convGeometry({ ...s, padH: Math.min(s.padH, s.kernelH - 1), padW: Math.min(s.padW, s.kernelW - 1) }));

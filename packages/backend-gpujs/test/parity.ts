@@ -1,11 +1,11 @@
 /** The parity suite every gpu.js mode runs: random shapes against gapkit's CPU backend. */
 import { type Backend, cpuReferenceBackend } from '@gapkit/autodiff';
-import { convSizes, expectParity, randomArray } from '@gapkit/testing';
+import { convGeometry, convSizes, expectParity, randomArray } from '@gapkit/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGpuJsBackend } from '../src/gpu.js';
 import type { GpuJsMode } from '../src/gpujs-adapter.js';
-import { convGeometryArb, geometry } from './helpers.js';
+import { convGeometryArb } from './helpers.js';
 
 const ref = cpuReferenceBackend.kernels;
 
@@ -67,7 +67,7 @@ export function paritySuite(mode: GpuJsMode, numRuns: number): void {
     });
 
     it('conv2d filter gradient with a reduction of 2·24·24 = 1152 > 1000', () => {
-      const g = geometry({ batch: 2, inChannels: 2, inHeight: 24, inWidth: 24, outChannels: 3, kernelH: 3, kernelW: 3, strideH: 1, strideW: 1, padH: 1, padW: 1 });
+      const g = convGeometry({ batch: 2, inChannels: 2, inHeight: 24, inWidth: 24, outChannels: 3, kernelH: 3, kernelW: 3, strideH: 1, strideW: 1, padH: 1, padW: 1 });
       const s = convSizes(g);
       const x = randomArray(s.x, 11);
       const dy = randomArray(s.y, 12);

@@ -1,5 +1,5 @@
-/** Deterministic data, buffer sizes and a reduction-aware tolerance for backend parity tests. */
-import type { Conv2dGeometry } from '@gapkit/autodiff';
+/** Geometries, deterministic data and a reduction-aware tolerance for backend parity tests. */
+import { type Conv2dGeometry, conv2dGeometry } from '@gapkit/autodiff';
 
 /** Deterministic uniform values in [−1, 1) (xorshift32 from `seed`). */
 export function randomArray(n: number, seed: number): Float32Array {
@@ -31,6 +31,28 @@ export function expectParity(actual: Float32Array, expected: Float32Array, reduc
     }
   }
   if (!(worst <= bound)) throw new Error(`expectParity: max |diff| ${worst} at ${at} exceeds ${bound} (reduction ${reduction})`);
+}
+
+/** What defines a convolution; output sizes are derived. Stride defaults to 1, padding to 0. */
+export interface Conv2dSpec {
+  readonly batch: number;
+  readonly inChannels: number;
+  readonly inHeight: number;
+  readonly inWidth: number;
+  readonly outChannels: number;
+  readonly kernelH: number;
+  readonly kernelW: number;
+  readonly strideH?: number;
+  readonly strideW?: number;
+  readonly padH?: number;
+  readonly padW?: number;
+}
+
+/** The full geometry for `s`, through autodiff's `conv2dGeometry` (which derives and checks the output size). */
+export function convGeometry(s: Conv2dSpec): Conv2dGeometry {
+  const x = [s.batch, s.inChannels, s.inHeight, s.inWidth];
+  const w = [s.outChannels, s.inChannels, s.kernelH, s.kernelW];
+  return conv2dGeometry(x, w, { stride: [s.strideH ?? 1, s.strideW ?? 1], padding: [s.padH ?? 0, s.padW ?? 0] });
 }
 
 /** Element counts of x, w and y (= dy) for a convolution geometry. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convSizes, expectParity, randomArray } from '../src/index.js';
+import { convGeometry, convSizes, expectParity, randomArray } from '../src/index.js';
 
 describe('randomArray', () => {
   it('is deterministic per seed, in [−1, 1), and seed 0 behaves as seed 1', () => {
@@ -23,9 +23,22 @@ describe('expectParity', () => {
   });
 });
 
+describe('convGeometry', () => {
+  it('derives the output size, with stride 1 and padding 0 by default', () => {
+    const spec = { batch: 2, inChannels: 3, inHeight: 5, inWidth: 4, outChannels: 6, kernelH: 3, kernelW: 2 };
+    expect(convGeometry(spec)).toMatchObject({ strideH: 1, strideW: 1, padH: 0, padW: 0, outHeight: 3, outWidth: 3 });
+    // ⌊(5 + 2 − 3)/2⌋ + 1 = 3, ⌊(4 + 2 − 2)/2⌋ + 1 = 3
+    expect(convGeometry({ ...spec, strideH: 2, strideW: 2, padH: 1, padW: 1 })).toMatchObject({ outHeight: 3, outWidth: 3 });
+  });
+
+  it('rejects a kernel that does not fit', () => {
+    expect(() => convGeometry({ batch: 1, inChannels: 1, inHeight: 2, inWidth: 2, outChannels: 1, kernelH: 3, kernelW: 3 })).toThrow(/does not fit/);
+  });
+});
+
 describe('convSizes', () => {
   it('counts x [N, C, H, W], w [O, C, KH, KW] and y [N, O, OH, OW]', () => {
-    const g = { batch: 2, inChannels: 3, inHeight: 5, inWidth: 4, outChannels: 6, kernelH: 3, kernelW: 2, strideH: 1, strideW: 1, padH: 0, padW: 0, outHeight: 3, outWidth: 3 };
+    const g = convGeometry({ batch: 2, inChannels: 3, inHeight: 5, inWidth: 4, outChannels: 6, kernelH: 3, kernelW: 2 });
     expect(convSizes(g)).toEqual({ x: 120, w: 108, y: 108 });
   });
 });

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/backend.js';
-import { conv2dGeometry } from '../../src/backend/conv-geometry.js';
 import { cpuBackend, cpuReferenceBackend } from '../../src/backend/cpu/index.js';
 import { createWasmBackend, threadedWasmBackends } from '../../src/backend/wasm/index.js';
 import { ThreadedWasm } from '../../src/backend/wasm/threaded/threaded-wasm.js';
-import { convSizes, expectParity, randomArray } from '../testing.js';
+import { convGeometry, convSizes, expectParity, randomArray } from '../testing.js';
 import { convGeometryArb, matmulShapeArb } from './parity-helpers.js';
 
 const ref = cpuReferenceBackend.kernels;
@@ -66,7 +65,7 @@ describe.each<[string, Backend]>([
     expectParity(k.matmul!(a, b, 96, 200, 130), ref.matmul!(a, b, 96, 200, 130), 200);
     expectParity(k.matmul!(a, b, 96, 200, 130, { transA: false, transB: false }), ref.matmul!(a, b, 96, 200, 130), 200);
     for (const stride of [1, 2]) {
-      const g = conv2dGeometry({ batch: 5, inChannels: 16, inHeight: 40, inWidth: 40, outChannels: 12, kernelH: 3, kernelW: 3, strideH: stride, strideW: stride, padH: 1, padW: 1 });
+      const g = convGeometry({ batch: 5, inChannels: 16, inHeight: 40, inWidth: 40, outChannels: 12, kernelH: 3, kernelW: 3, strideH: stride, strideW: stride, padH: 1, padW: 1 });
       const s = convSizes(g);
       const x = randomArray(s.x, 3);
       const w = randomArray(s.w, 4);
@@ -81,7 +80,7 @@ describe.each<[string, Backend]>([
   });
 
   it('conv2d over several image chunks (the driver splits big batches)', () => {
-    const g = conv2dGeometry({ batch: 9, inChannels: 16, inHeight: 32, inWidth: 32, outChannels: 8, kernelH: 3, kernelW: 3, padH: 1, padW: 1 });
+    const g = convGeometry({ batch: 9, inChannels: 16, inHeight: 32, inWidth: 32, outChannels: 8, kernelH: 3, kernelW: 3, padH: 1, padW: 1 });
     const s = convSizes(g);
     const x = randomArray(s.x, 3);
     const w = randomArray(s.w, 4);

@@ -1,7 +1,7 @@
 /** Random shapes for the backend parity tests (their data and tolerance come from @gapkit/testing). */
 import fc from 'fast-check';
 import type { Conv2dGeometry } from '../../src/backend/backend.js';
-import { conv2dGeometry } from '../../src/backend/conv-geometry.js';
+import { convGeometry } from '../testing.js';
 
 /** Random small convolution geometries, strides 1–2, paddings 0–2, kernels 1–3. */
 export const convGeometryArb: fc.Arbitrary<Conv2dGeometry> = fc
@@ -18,7 +18,7 @@ export const convGeometryArb: fc.Arbitrary<Conv2dGeometry> = fc
     padH: fc.integer({ min: 0, max: 2 }),
     padW: fc.integer({ min: 0, max: 2 }),
   })
-  .map((s) => conv2dGeometry({ ...s, padH: Math.min(s.padH, s.kernelH - 1), padW: Math.min(s.padW, s.kernelW - 1) }));
+  .map((s) => convGeometry({ ...s, padH: Math.min(s.padH, s.kernelH - 1), padW: Math.min(s.padW, s.kernelW - 1) }));
 
 /** Random matmul shapes with both transpose flags. */
 export const matmulShapeArb = fc.record({
