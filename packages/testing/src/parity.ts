@@ -1,5 +1,6 @@
 /** Geometries, deterministic data and a reduction-aware tolerance for backend parity tests. */
 import { type Conv2dGeometry, conv2dGeometry } from '@gapkit/autodiff';
+import fc from 'fast-check';
 
 /** Deterministic uniform values in [−1, 1) (xorshift32 from `seed`). */
 export function randomArray(n: number, seed: number): Float32Array {
@@ -53,6 +54,34 @@ export function convGeometry(s: Conv2dSpec): Conv2dGeometry {
   const x = [s.batch, s.inChannels, s.inHeight, s.inWidth];
   const w = [s.outChannels, s.inChannels, s.kernelH, s.kernelW];
   return conv2dGeometry(x, w, { stride: [s.strideH ?? 1, s.strideW ?? 1], padding: [s.padH ?? 0, s.padW ?? 0] });
+}
+
+/** Upper bounds for `smallConvGeometryArb` (the lower bounds are fixed: 1 image, 1 channel, 3×3 input). */
+export interface SmallConvGeometryBounds {
+  readonly maxBatch: number;
+  readonly maxInChannels: number;
+  /** Largest input height and width. */
+  readonly maxSize: number;
+  readonly maxOutChannels: number;
+}
+
+/** Random small convolution geometries: kernels 1–3, strides 1–2, padding 0–2 but below the kernel size. */
+export function smallConvGeometryArb(b: SmallConvGeometryBounds): fc.Arbitrary<Conv2dGeometry> {
+  return fc
+    .record({
+      batch: fc.integer({ min: 1, max: b.maxBatch }),
+      inChannels: fc.integer({ min: 1, max: b.maxInChannels }),
+      inHeight: fc.integer({ min: 3, max: b.maxSize }),
+      inWidth: fc.integer({ min: 3, max: b.maxSize }),
+      outChannels: fc.integer({ min: 1, max: b.maxOutChannels }),
+      kernelH: fc.integer({ min: 1, max: 3 }),
+      kernelW: fc.integer({ min: 1, max: 3 }),
+      strideH: fc.integer({ min: 1, max: 2 }),
+      strideW: fc.integer({ min: 1, max: 2 }),
+      padH: fc.integer({ min: 0, max: 2 }),
+      padW: fc.integer({ min: 0, max: 2 }),
+    })
+    .map((s) => convGeometry({ ...s, padH: Math.min(s.padH, s.kernelH - 1), padW: Math.min(s.padW, s.kernelW - 1) }));
 }
 
 /** Element counts of x, w and y (= dy) for a convolution geometry. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convGeometry, convSizes, expectParity, randomArray } from '../src/index.js';
+import { convGeometry, convSizes, expectParity, PROPERTY_RUNS, randomArray, smallConvGeometryArb } from '../src/index.js';
 
 describe('randomArray', () => {
   it('is deterministic per seed, in [−1, 1), and seed 0 behaves as seed 1', () => {
@@ -40,5 +41,23 @@ describe('convSizes', () => {
   it('counts x [N, C, H, W], w [O, C, KH, KW] and y [N, O, OH, OW]', () => {
     const g = convGeometry({ batch: 2, inChannels: 3, inHeight: 5, inWidth: 4, outChannels: 6, kernelH: 3, kernelW: 2 });
     expect(convSizes(g)).toEqual({ x: 120, w: 108, y: 108 });
+  });
+});
+
+describe('smallConvGeometryArb', () => {
+  it('stays within its bounds, keeps padding below the kernel size and always has an output', () => {
+    const arb = smallConvGeometryArb({ maxBatch: 2, maxInChannels: 3, maxSize: 5, maxOutChannels: 4 });
+    fc.assert(
+      fc.property(arb, (g) => {
+        expect(g.batch).toBeLessThanOrEqual(2);
+        expect(g.inChannels).toBeLessThanOrEqual(3);
+        expect(Math.max(g.inHeight, g.inWidth)).toBeLessThanOrEqual(5);
+        expect(g.outChannels).toBeLessThanOrEqual(4);
+        expect(g.padH).toBeLessThan(g.kernelH);
+        expect(g.padW).toBeLessThan(g.kernelW);
+        expect(Math.min(g.outHeight, g.outWidth)).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: PROPERTY_RUNS },
+    );
   });
 });
