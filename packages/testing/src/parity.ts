@@ -25,8 +25,11 @@ export function expectParity(actual: Float32Array, expected: Float32Array, reduc
   let worst = 0;
   let at = -1;
   for (let i = 0; i < actual.length; i++) {
+    if (actual[i] === expected[i] || (Number.isNaN(actual[i]) && Number.isNaN(expected[i]))) continue;
     const d = Math.abs(actual[i] - expected[i]);
-    if (!(d <= worst)) {
+    // A NaN or infinity on one side only is a failure however small the other differences are.
+    if (!Number.isFinite(d)) throw new Error(`expectParity: ${actual[i]} at ${i} where ${expected[i]} was expected`);
+    if (d > worst) {
       worst = d;
       at = i;
     }

@@ -19,6 +19,14 @@ describe('expectParity', () => {
     expect(() => expectParity(new Float32Array([0, 0.011]), new Float32Array([0, 0]), 9, 1e-3)).toThrow(/at 1 exceeds/);
   });
 
+  it('fails on a NaN or infinity on one side, wherever it stands, and accepts identical ones', () => {
+    const ok = new Float32Array([1, 2, 3]);
+    expect(() => expectParity(new Float32Array([Number.NaN, 2, 3]), ok, 1)).toThrow(/NaN at 0 where 1 was expected/);
+    expect(() => expectParity(new Float32Array([1, Number.POSITIVE_INFINITY, 3.5]), ok, 1)).toThrow(/Infinity at 1/);
+    const special = new Float32Array([Number.NaN, Number.NEGATIVE_INFINITY, 3]);
+    expect(() => expectParity(special, special.slice(), 1)).not.toThrow();
+  });
+
   it('rejects a length mismatch', () => {
     expect(() => expectParity(new Float32Array(2), new Float32Array(1), 0)).toThrow(/got 2 values, expected 1/);
   });

@@ -25,8 +25,11 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  // Ticks are k·step for whole k, written with step's own decimals (no drift from repeated addition,
+  // no rounding to a fixed number of significant digits, which fails for a narrow range far from 0).
+  const decimals = Math.min(100, Math.max(0, -Math.floor(Math.log10(step))));
   const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) ticks.push(Number((k * step).toFixed(decimals)));
   return ticks;
 }
 
