@@ -1,7 +1,7 @@
 /**
  * One vitest configuration for every package: workspace packages resolve to their TypeScript sources
  * (no build needed to test), and every run also writes `.vitest-report.json` so `.ci/run` can print
- * the real pass/fail counts.
+ * the real pass/fail counts. `vitest.setup.ts` fixes fast-check's seed under CI.
  */
 import { fileURLToPath } from 'node:url';
 import type { ViteUserConfig } from 'vitest/config';
@@ -18,6 +18,7 @@ export function gapkitVitestConfig(options: { testTimeout?: number } = {}): Vite
     },
     test: {
       include: ['test/**/*.test.ts'],
+      setupFiles: [`${root}vitest.setup.ts`],
       testTimeout: options.testTimeout ?? 60_000,
       reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
     },
