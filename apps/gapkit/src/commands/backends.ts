@@ -1,6 +1,6 @@
 /** `gapkit backends`: every compute backend, whether it works here, and what it reports about itself. */
 import { parseArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { type Command, UsageError } from '../command.js';
 import { activateBackend, BACKEND_CHOICES } from '../train/backend-option.js';
 import { describeBackend, setBackend, cpuBackend } from '@gapkit/autodiff';
 
@@ -15,7 +15,8 @@ export const command: Command = {
   summary: 'describe the compute backends available here',
   usage,
   async run(args) {
-    parseArgs(args, {});
+    const { positionals } = parseArgs(args, {});
+    if (positionals.length > 0) throw new UsageError(`takes no arguments, got '${positionals.join(' ')}'`);
     for (const name of BACKEND_CHOICES) {
       try {
         const { backend } = await activateBackend(name);

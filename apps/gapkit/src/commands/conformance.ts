@@ -29,7 +29,7 @@ export const command: Command = {
     }
     const unknown = args.find((a) => a.startsWith('-'));
     if (unknown) throw new UsageError(`conformance: unknown option '${unknown}'`);
-    if (args.length === 0) throw new UsageError('conformance: give at least one case file or folder');
+    if (args.length === 0) throw new UsageError('give at least one case file or folder');
     let files: string[];
     try {
       files = collectCaseFiles(args);
