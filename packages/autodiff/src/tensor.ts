@@ -9,7 +9,11 @@ import { assertValidShape, type Shape, shapeToString, sizeOf } from './shape.js'
 export interface GraphNode {
   readonly op: string;
   readonly inputs: readonly Tensor[];
-  /** Given dL/d(output), returns dL/d(input) for each input (null where the input needs none). */
+  /**
+   * Given dL/d(output), returns dL/d(input) for each input (null where the input needs none). Must not
+   * write into `dy` (it may be shared with other gradients); may return `dy`'s array or share one array
+   * between inputs (the engine never writes into a returned array).
+   */
   readonly backward: (dy: Tensor) => readonly (Tensor | null)[];
 }
 
@@ -176,19 +180,24 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
   }
   if (root.node && root.node.inputs.length === 0) root.node.backward(new Tensor(dRoot, root.shape)); // throws: freed
   const order: Array<Tensor | undefined> = topologicalOrder(root);
+  // Gradients are kept as the ops return them, without a copy: an op may hand the same array to several
+  // inputs (add), back to dy (reshape) or keep it, so such a *borrowed* array is never written here.
+  // A second arrival sums into a fresh array (then owned); a leaf's .grad is always an owned copy.
   const grads = new Map<Tensor, Float32Array>([[root, dRoot]]);
+  const owned = new Set<Float32Array>([dRoot]);
   noGrad(() => {
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i]!;
       order[i] = undefined; // nothing below needs it: let its memory go as soon as it is done
       const g = grads.get(t);
       if (g === undefined) continue;
+      grads.delete(t); // intermediate gradients are freed as soon as they are used
+      const own = owned.delete(g);
       if (!t.node) {
-        if (t.grad === null) t.grad = new Tensor(g, t.shape);
+        if (t.grad === null) t.grad = new Tensor(own ? g : g.slice(), t.shape);
         else accumulate(t.grad.data, g);
         continue;
       }
-      grads.delete(t); // intermediate gradients are freed as soon as they are used
       const inputGrads = t.node.backward(new Tensor(g, t.shape));
       t.node.inputs.forEach((input, k) => {
         const gi = inputGrads[k];
@@ -199,9 +208,14 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
           );
         }
         const prev = grads.get(input);
-        // Copy on first arrival: an op may hand the same array to several inputs (or back to dy).
-        if (prev === undefined) grads.set(input, gi.data.slice());
-        else accumulate(prev, gi.data);
+        if (prev === undefined) grads.set(input, gi.data);
+        else if (owned.has(prev)) accumulate(prev, gi.data);
+        else {
+          const sum = prev.slice();
+          accumulate(sum, gi.data);
+          grads.set(input, sum);
+          owned.add(sum);
+        }
       });
       if (!retainGraph) t.node = freedNode(t.node.op);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, assertFinite, exp, mul, noGrad, relu, sum, Tensor, tensor } from '../src/index.js';
+import { add, assertFinite, exp, fromOp, mul, noGrad, relu, reshape, sum, Tensor, tensor } from '../src/index.js';
 
 describe('graph and backward', () => {
   it('accumulates gradients across two backward() calls', () => {
@@ -62,6 +62,27 @@ describe('graph and backward', () => {
     relu(x).backward(tensor([1, 1], [2]));
     expect(Array.from(x.grad!.data)).toEqual([1, 1]);
     expect(() => relu(x).backward(tensor([1], [1]))).toThrow(/seed shape \[1\] differs from output shape \[2\]/);
+  });
+
+  it('gradients an op shares (between inputs, with dy, with what it keeps) are never written through', () => {
+    // add hands dy's array to both inputs, reshape hands it back: fan-in must sum into a fresh array.
+    const a = tensor([1, 2], [2], { requiresGrad: true });
+    const s = add(a, a);
+    sum(mul(add(reshape(s, [1, 2]), reshape(s, [1, 2])), tensor([1, 10], [1, 2]))).backward(undefined, { retainGraph: true });
+    expect(Array.from(a.grad!.data)).toEqual([4, 40]);
+    // An op that returns an array it keeps: the engine neither accumulates into it nor hands it out as .grad.
+    const kept = new Float32Array([1, 1]);
+    const x = tensor([3, 4], [2], { requiresGrad: true });
+    const y = fromOp('keep', new Float32Array(2), [2], [x], () => [new Tensor(kept, [2])]);
+    sum(add(y, mul(x, 2))).backward();
+    expect(Array.from(x.grad!.data)).toEqual([3, 3]);
+    expect(Array.from(kept)).toEqual([1, 1]);
+    x.grad!.data.fill(0);
+    expect(Array.from(kept)).toEqual([1, 1]);
+    const leaf = tensor([0, 0], [2], { requiresGrad: true });
+    const z = fromOp('keep', new Float32Array(2), [2], [leaf], () => [new Tensor(kept, [2])]);
+    sum(z).backward();
+    expect(leaf.grad!.data).not.toBe(kept);
   });
 
   it('intermediate tensors get no .grad (their gradients are freed during backward)', () => {
