@@ -19,24 +19,21 @@ const median = (xs: number[]): number => {
 interface Row {
   fwd: { rss: number; ab: number };
   bwd: { rss: number; ab: number };
-  graph: number;
   ms: number;
 }
 for (const engine of engines) {
   const peaks: number[] = [];
   const abMax: number[] = [];
   const ms: number[] = [];
-  let graph = 0;
   for (let r = 0; r < runs; r++) {
     const out = execFileSync(process.execPath, [...process.execArgv, probe, engine, String(steps), '--json'], { encoding: 'utf8' });
     const j = JSON.parse(out.trim().split('\n').at(-1)!) as { maxRss: number; rows: Row[] };
     peaks.push(j.maxRss);
     abMax.push(Math.max(...j.rows.map((x) => Math.max(x.fwd.ab, x.bwd.ab))));
     ms.push(median(j.rows.slice(3).map((x) => x.ms)));
-    graph = j.rows[0].graph;
   }
   const f = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
   console.log(
-    `${engine}: maxRSS median ${median(peaks).toFixed(1)} MiB [${f(peaks)}] | max arrayBuffers median ${median(abMax).toFixed(0)} [${f(abMax)}] | graph ${graph.toFixed(1)} MiB | step ${median(ms).toFixed(0)} ms`,
+    `${engine}: maxRSS median ${median(peaks).toFixed(1)} MiB [${f(peaks)}] | max arrayBuffers median ${median(abMax).toFixed(0)} [${f(abMax)}] | step ${median(ms).toFixed(0)} ms`,
   );
 }

@@ -1,15 +1,17 @@
 /**
  * Peak-memory probe for one training workload: runs `steps` training steps in this (fresh) process and
- * prints, per step, process.memoryUsage() at the end of forward and of backward, the bytes of
- * Float32Arrays the graph holds at the end of forward, and at the end the process's maxRSS.
+ * prints, per step, process.memoryUsage() at the end of forward and of backward, and at the end the
+ * process's maxRSS. Under `node --expose-gc` it instead reports the ArrayBuffer bytes live at the end
+ * of forward ("graph": what the graph and its saved tensors hold, plus the model and Adam state).
  *
  *   tsx --conditions=source apps/bench/scripts/mem-probe.ts [engine=gapkit-auto] [steps=13] [--json]
+ *   node --expose-gc --import tsx --conditions=source apps/bench/scripts/mem-probe.ts gapkit-wasm 3
  *
  * Run it several times per configuration (peak RSS depends on when V8 collects) and compare medians;
  * `mem-probe-runs.ts` does that.
  */
 import v8 from 'node:v8';
-import { crossEntropy, Rng, Tensor, topologicalOrder } from '@gapkit/autodiff';
+import { crossEntropy, Rng, Tensor } from '@gapkit/autodiff';
 import { resnet } from '@gapkit/model-zoo';
 import { Adam } from '@gapkit/optimizers';
 import { createGapkitEngine } from '../src/gapkit-engine.js';
@@ -30,17 +32,15 @@ const opt = new Adam(model.parameters(), { lr: 1e-3 });
 const x = new Tensor(randomData(batch * 3 * 32 * 32, 1), [batch, 3, 32, 32]);
 const labels = Int32Array.from({ length: batch }, (_, i) => (i * 7) % 10);
 
-/** Distinct Float32Array buffers reachable from the graph (tensor data only, not closures' extras). */
-function graphBytes(root: Tensor): number {
-  const seen = new Set<ArrayBufferLike>();
-  let bytes = 0;
-  for (const t of topologicalOrder(root)) {
-    if (!seen.has(t.data.buffer)) {
-      seen.add(t.data.buffer);
-      bytes += t.data.byteLength;
-    }
-  }
-  return bytes;
+/**
+ * With `node --expose-gc` (`--live`, a measuring aid only: it changes when V8 collects, so maxRSS of such
+ * a run means nothing): collects after forward, so arrayBuffers is then exactly what the graph keeps.
+ */
+const gc = (globalThis as { gc?: () => void }).gc;
+function liveAfterForward(): number {
+  if (gc === undefined) return Number.NaN;
+  gc();
+  return process.memoryUsage().arrayBuffers / MiB;
 }
 
 const mem = () => {
@@ -56,7 +56,7 @@ for (let s = 0; s < steps; s++) {
   model.zeroGrad();
   const loss = crossEntropy(model.forward(x), labels);
   const fwd = mem();
-  const graph = graphBytes(loss) / MiB;
+  const graph = liveAfterForward();
   loss.backward();
   const bwd = mem();
   opt.step();

@@ -2,13 +2,24 @@
  * Tensor and the reverse-mode graph: row-major Float32Array data with a shape, an optional gradient,
  * and (for results of ops that need gradients) the node that made it. `backward()` walks the graph in
  * reverse topological order found by an iterative depth-first search, so graphs of any depth work.
+ * As in PyTorch, the graph links nodes, not tensors: an edge to an op's result points at the node that
+ * made it (a leaf's edge at the tensor), so an intermediate tensor's data lives only as long as the
+ * user or some op's backward (which saved it) needs it.
  */
 import { assertValidShape, type Shape, shapeToString, sizeOf } from './shape.js';
+
+/**
+ * An edge of the graph: the input's node when it was made by an op that recorded one, else the input
+ * tensor itself (a leaf: a parameter, data, a constant).
+ */
+export type GraphInput = GraphNode | Tensor;
 
 /** How a tensor was produced: its op, inputs and the vector-Jacobian product of that op. */
 export interface GraphNode {
   readonly op: string;
-  readonly inputs: readonly Tensor[];
+  /** Shape of the tensor this node produced (dy has it). */
+  readonly shape: Shape;
+  readonly inputs: readonly GraphInput[];
   /**
    * Given dL/d(output), returns dL/d(input) for each input (null where the input needs none). Must not
    * write into `dy` (it may be shared with other gradients); may return `dy`'s array or share one array
@@ -117,27 +128,35 @@ export function fromOp(
   const out = new Tensor(data, shape);
   if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
     out.requiresGrad = true;
-    out.node = { op, inputs, backward: backwardFn };
+    out.node = { op, shape: out.shape, inputs: inputs.map((t) => t.node ?? t), backward: backwardFn };
   }
   return out;
 }
 
-/** Tensors reachable from `root` through graph nodes, inputs before the tensors made from them. */
-export function topologicalOrder(root: Tensor): Tensor[] {
-  const order: Tensor[] = [];
-  const visited = new Set<Tensor>();
-  const stack: Array<[Tensor, boolean]> = [[root, false]];
+/** Whether gradients flow into `v` (a node always; a leaf when it requires a gradient). */
+function wantsGrad(v: GraphInput): boolean {
+  return v instanceof Tensor ? v.requiresGrad : true;
+}
+
+/**
+ * The graph reachable from `root`: nodes and the leaves that require gradients, inputs before what was
+ * made from them (`root`'s node, or `root` itself for a leaf, last).
+ */
+export function topologicalOrder(root: Tensor): GraphInput[] {
+  const order: GraphInput[] = [];
+  const visited = new Set<GraphInput>();
+  const stack: Array<[GraphInput, boolean]> = [[root.node ?? root, false]];
   while (stack.length > 0) {
-    const [t, expanded] = stack.pop()!;
+    const [v, expanded] = stack.pop()!;
     if (expanded) {
-      order.push(t);
+      order.push(v);
       continue;
     }
-    if (visited.has(t)) continue;
-    visited.add(t);
-    stack.push([t, true]);
-    if (t.node) {
-      for (const input of t.node.inputs) if (input.requiresGrad && !visited.has(input)) stack.push([input, false]);
+    if (visited.has(v)) continue;
+    visited.add(v);
+    stack.push([v, true]);
+    if (!(v instanceof Tensor)) {
+      for (const input of v.inputs) if (wantsGrad(input) && !visited.has(input)) stack.push([input, false]);
     }
   }
   return order;
@@ -147,16 +166,21 @@ function accumulate(into: Float32Array, from: Float32Array): void {
   for (let i = 0; i < into.length; i++) into[i] += from[i];
 }
 
-/** What a node becomes once its backward has run without `retainGraph`: its saved tensors are gone. */
-function freedNode(op: string): GraphNode {
-  return {
-    op,
-    inputs: [],
-    backward: () => {
-      throw new Error(
-        `backward(): the graph through '${op}' was already backpropagated and its saved tensors freed; pass { retainGraph: true } to the first backward() to run it twice`,
-      );
-    },
+type MutableNode = { -readonly [K in keyof GraphNode]: GraphNode[K] };
+
+/**
+ * Frees what a node saved for backward once it has run without `retainGraph`: it keeps no inputs and
+ * its backward throws. The node object stays the one its tensor points at, so later graphs built on that
+ * tensor reach the freed node and fail clearly.
+ */
+function release(node: GraphNode): void {
+  const op = node.op;
+  const m = node as MutableNode;
+  m.inputs = [];
+  m.backward = () => {
+    throw new Error(
+      `backward(): the graph through '${op}' was already backpropagated and its saved tensors freed; pass { retainGraph: true } to the first backward() to run it twice`,
+    );
   };
 }
 
@@ -179,32 +203,33 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
     dRoot = seed.data.slice();
   }
   if (root.node && root.node.inputs.length === 0) root.node.backward(new Tensor(dRoot, root.shape)); // throws: freed
-  const order: Array<Tensor | undefined> = topologicalOrder(root);
+  const order: Array<GraphInput | undefined> = topologicalOrder(root);
   // Gradients are kept as the ops return them, without a copy: an op may hand the same array to several
   // inputs (add), back to dy (reshape) or keep it, so such a *borrowed* array is never written here.
   // A second arrival sums into a fresh array (then owned); a leaf's .grad is always an owned copy.
-  const grads = new Map<Tensor, Float32Array>([[root, dRoot]]);
+  const grads = new Map<GraphInput, Float32Array>([[root.node ?? root, dRoot]]);
   const owned = new Set<Float32Array>([dRoot]);
   noGrad(() => {
     for (let i = order.length - 1; i >= 0; i--) {
-      const t = order[i]!;
+      const v = order[i]!;
       order[i] = undefined; // nothing below needs it: let its memory go as soon as it is done
-      const g = grads.get(t);
+      const g = grads.get(v);
       if (g === undefined) continue;
-      grads.delete(t); // intermediate gradients are freed as soon as they are used
+      grads.delete(v); // intermediate gradients are freed as soon as they are used
       const own = owned.delete(g);
-      if (!t.node) {
-        if (t.grad === null) t.grad = new Tensor(own ? g : g.slice(), t.shape);
-        else accumulate(t.grad.data, g);
+      if (v instanceof Tensor) {
+        if (v.grad === null) v.grad = new Tensor(own ? g : g.slice(), v.shape);
+        else accumulate(v.grad.data, g);
         continue;
       }
-      const inputGrads = t.node.backward(new Tensor(g, t.shape));
-      t.node.inputs.forEach((input, k) => {
+      const inputGrads = v.backward(new Tensor(g, v.shape));
+      v.inputs.forEach((input, k) => {
         const gi = inputGrads[k];
-        if (!input.requiresGrad || gi === null || gi === undefined) return;
-        if (gi.size !== input.size) {
+        if (!wantsGrad(input) || gi === null || gi === undefined) return;
+        const size = input instanceof Tensor ? input.size : sizeOf(input.shape);
+        if (gi.size !== size) {
           throw new Error(
-            `internal: backward of '${t.node!.op}' returned a gradient of shape ${shapeToString(gi.shape)} for input ${k} of shape ${shapeToString(input.shape)}`,
+            `internal: backward of '${v.op}' returned a gradient of shape ${shapeToString(gi.shape)} for input ${k} of shape ${shapeToString(input.shape)}`,
           );
         }
         const prev = grads.get(input);
@@ -217,7 +242,7 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
           owned.add(sum);
         }
       });
-      if (!retainGraph) t.node = freedNode(t.node.op);
+      if (!retainGraph) release(v);
     }
   });
 }

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { crossEntropy, Linear, ReLU, Rng, randn, Sequential, type Tensor } from '../src/index.js';
+import { add, crossEntropy, Linear, mul, ReLU, Rng, randn, relu, Sequential, sum, type Tensor, tensor } from '../src/index.js';
 
 function exposeGc(): (() => void) | null {
   try {
@@ -44,6 +44,19 @@ describe.skipIf(!gc)('memory', () => {
     expect(refs.loss.deref()).toBeUndefined();
     expect(refs.hidden.deref()).toBeUndefined();
     expect(net.parameters().every((p) => p.grad !== null && p.grad.node === null)).toBe(true);
+  });
+
+  it('the graph does not keep an intermediate tensor that no backward needs', async () => {
+    const x = tensor(Array.from({ length: 1000 }, (_, i) => i - 500), [1000], { requiresGrad: true });
+    const weak = (() => {
+      const a = add(x, 0.5); // relu's backward reads its own output, add's needs only shapes
+      return { a: new WeakRef(a), loss: sum(mul(relu(a), 2)) };
+    })();
+    await nextTask();
+    gc!();
+    expect(weak.a.deref()).toBeUndefined();
+    weak.loss.backward();
+    expect(Array.from(x.grad!.data.subarray(498, 502))).toEqual([0, 0, 2, 2]);
   });
 
   it('none of 300 finished steps keeps its graph alive', async () => {

@@ -13,8 +13,12 @@ export function add(a: Tensor, b: Tensor | number): Tensor {
   const { ia, ib } = p;
   const out = new Float32Array(p.size);
   for (let i = 0; i < out.length; i++) out[i] = A[ia ? ia[i] : i] + B[ib ? ib[i] : i];
-  return fromOp('add', out, p.shape, [p.a, p.b], (dy) => [
-    p.a.requiresGrad ? new Tensor(sumToShape(dy.data, p.shape, p.a.shape), p.a.shape) : null,
-    p.b.requiresGrad ? new Tensor(sumToShape(dy.data, p.shape, p.b.shape), p.b.shape) : null,
+  // Backward needs only shapes: the closure keeps neither operand's data alive.
+  const { shape } = p;
+  const [needA, aShape] = [p.a.requiresGrad, p.a.shape];
+  const [needB, bShape] = [p.b.requiresGrad, p.b.shape];
+  return fromOp('add', out, shape, [p.a, p.b], (dy) => [
+    needA ? new Tensor(sumToShape(dy.data, shape, aShape), aShape) : null,
+    needB ? new Tensor(sumToShape(dy.data, shape, bShape), bShape) : null,
   ]);
 }

@@ -17,10 +17,12 @@ export function globalAvgPool2d(x: Tensor): Tensor {
     for (let i = 0; i < plane; i++) s += X[base + i];
     Y[p] = s / plane;
   }
+  const xShape = x.shape;
+  const xSize = X.length;
   return fromOp('globalAvgPool2d', Y, [n, c], [x], (dy) => {
     const D = dy.data;
-    const dx = new Float32Array(X.length);
+    const dx = new Float32Array(xSize);
     for (let p = 0; p < n * c; p++) dx.fill(D[p] / plane, p * plane, (p + 1) * plane);
-    return [new Tensor(dx, x.shape)];
+    return [new Tensor(dx, xShape)];
   });
 }

@@ -1,14 +1,18 @@
 import { fromOp, Tensor } from '../tensor.js';
 
-/** max(x, 0) elementwise. d relu(x)/dx = 1 if x > 0 else 0 (0 at x = 0, as PyTorch). */
+/**
+ * max(x, 0) elementwise. d relu(x)/dx = 1 if x > 0 else 0 (0 at x = 0, as PyTorch). Backward reads the
+ * output (y > 0 exactly where x > 0), so the graph keeps no copy of the input for it.
+ */
 export function relu(x: Tensor): Tensor {
   const X = x.data;
   const Y = new Float32Array(X.length);
   for (let i = 0; i < X.length; i++) Y[i] = Math.max(X[i], 0);
-  return fromOp('relu', Y, x.shape, [x], (dy) => {
+  const shape = x.shape;
+  return fromOp('relu', Y, shape, [x], (dy) => {
     const D = dy.data;
     const g = new Float32Array(D.length);
-    for (let i = 0; i < D.length; i++) g[i] = X[i] > 0 ? D[i] : 0;
-    return [new Tensor(g, x.shape)];
+    for (let i = 0; i < D.length; i++) g[i] = Y[i] > 0 ? D[i] : 0;
+    return [new Tensor(g, shape)];
   });
 }

@@ -13,14 +13,18 @@ export function sub(a: Tensor, b: Tensor | number): Tensor {
   const { ia, ib } = p;
   const out = new Float32Array(p.size);
   for (let i = 0; i < out.length; i++) out[i] = A[ia ? ia[i] : i] - B[ib ? ib[i] : i];
-  return fromOp('sub', out, p.shape, [p.a, p.b], (dy) => {
+  // Backward needs only shapes: the closure keeps neither operand's data alive.
+  const { shape } = p;
+  const [needA, aShape] = [p.a.requiresGrad, p.a.shape];
+  const [needB, bShape] = [p.b.requiresGrad, p.b.shape];
+  return fromOp('sub', out, shape, [p.a, p.b], (dy) => {
     let db: Tensor | null = null;
-    if (p.b.requiresGrad) {
+    if (needB) {
       const D = dy.data;
       const neg = new Float32Array(D.length);
       for (let i = 0; i < D.length; i++) neg[i] = -D[i];
-      db = new Tensor(sumToShape(neg, p.shape, p.b.shape), p.b.shape);
+      db = new Tensor(sumToShape(neg, shape, bShape), bShape);
     }
-    return [p.a.requiresGrad ? new Tensor(sumToShape(dy.data, p.shape, p.a.shape), p.a.shape) : null, db];
+    return [needA ? new Tensor(sumToShape(dy.data, shape, aShape), aShape) : null, db];
   });
 }
