@@ -22,10 +22,16 @@ export interface GraphNode {
   readonly inputs: readonly GraphInput[];
   /**
    * Given dL/d(output), returns dL/d(input) for each input (null where the input needs none). Must not
-   * write into `dy` (it may be shared with other gradients); may return `dy`'s array or share one array
-   * between inputs (the engine never writes into a returned array).
+   * write into `dy` unless `reuseDy` (it may be shared with other gradients); may return `dy`'s array
+   * or share one array between inputs (the engine never writes into such an array). With `reuseDy`,
+   * dy's array belongs to this call alone: the op may compute an input's gradient in it and return it.
    */
-  readonly backward: (dy: Tensor) => readonly (Tensor | null)[];
+  readonly backward: (dy: Tensor, reuseDy: boolean) => readonly (Tensor | null)[];
+  /**
+   * Every array `backward` returns is new (made by that call, kept nowhere), other than dy's own array:
+   * the engine may then accumulate into it and offer it for reuse downstream instead of copying.
+   */
+  readonly freshGrads?: boolean;
 }
 
 /** Options of `Tensor.backward`. */
@@ -123,12 +129,13 @@ export function fromOp(
   data: Float32Array,
   shape: Shape,
   inputs: readonly Tensor[],
-  backwardFn: (dy: Tensor) => readonly (Tensor | null)[],
+  backwardFn: (dy: Tensor, reuseDy: boolean) => readonly (Tensor | null)[],
+  options: { readonly freshGrads?: boolean } = {},
 ): Tensor {
   const out = new Tensor(data, shape);
   if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
     out.requiresGrad = true;
-    out.node = { op, shape: out.shape, inputs: inputs.map((t) => t.node ?? t), backward: backwardFn };
+    out.node = { op, shape: out.shape, inputs: inputs.map((t) => t.node ?? t), backward: backwardFn, freshGrads: options.freshGrads === true };
   }
   return out;
 }
@@ -202,11 +209,13 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
     }
     dRoot = seed.data.slice();
   }
-  if (root.node && root.node.inputs.length === 0) root.node.backward(new Tensor(dRoot, root.shape)); // throws: freed
+  if (root.node && root.node.inputs.length === 0) root.node.backward(new Tensor(dRoot, root.shape), false); // throws: freed
   const order: Array<GraphInput | undefined> = topologicalOrder(root);
-  // Gradients are kept as the ops return them, without a copy: an op may hand the same array to several
-  // inputs (add), back to dy (reshape) or keep it, so such a *borrowed* array is never written here.
-  // A second arrival sums into a fresh array (then owned); a leaf's .grad is always an owned copy.
+  // Gradients are kept as the ops return them, without a copy. An array is *owned* when nothing else can
+  // see it: one the engine made, or one a `freshGrads` op (or an op given its owned dy) returned for a
+  // single input. Owned arrays take fan-in sums in place and are offered to their node's backward for
+  // reuse. Any other (*borrowed*) array — an op may hand one to several inputs (add), back (reshape) or
+  // keep it — is never written: fan-in sums into a fresh array, a leaf's .grad is a copy.
   const grads = new Map<GraphInput, Float32Array>([[root.node ?? root, dRoot]]);
   const owned = new Set<Float32Array>([dRoot]);
   noGrad(() => {
@@ -222,7 +231,7 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
         else accumulate(v.grad.data, g);
         continue;
       }
-      const inputGrads = v.backward(new Tensor(g, v.shape));
+      const inputGrads = v.backward(new Tensor(g, v.shape), own);
       v.inputs.forEach((input, k) => {
         const gi = inputGrads[k];
         if (!wantsGrad(input) || gi === null || gi === undefined) return;
@@ -232,10 +241,18 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
             `internal: backward of '${v.op}' returned a gradient of shape ${shapeToString(gi.shape)} for input ${k} of shape ${shapeToString(input.shape)}`,
           );
         }
+        const arr = gi.data;
+        const exclusive = (arr === g ? own : v.freshGrads === true) && inputGrads.filter((x) => x?.data === arr).length === 1;
         const prev = grads.get(input);
-        if (prev === undefined) grads.set(input, gi.data);
-        else if (owned.has(prev)) accumulate(prev, gi.data);
-        else {
+        if (prev === undefined) {
+          grads.set(input, arr);
+          if (exclusive) owned.add(arr);
+        } else if (owned.has(prev)) accumulate(prev, arr);
+        else if (exclusive) {
+          accumulate(arr, prev); // a + b = b + a exactly: the same sum as adding into a copy of prev
+          grads.set(input, arr);
+          owned.add(arr);
+        } else {
           const sum = prev.slice();
           accumulate(sum, gi.data);
           grads.set(input, sum);

@@ -85,6 +85,20 @@ describe('graph and backward', () => {
     expect(leaf.grad!.data).not.toBe(kept);
   });
 
+  it('an owned gradient offered for reuse is written only by its own backward', () => {
+    // h's gradient is a fan-in sum (owned), so relu's backward may compute x's gradient in it.
+    const x = tensor([1, -1, 2], [3], { requiresGrad: true });
+    const h = relu(x);
+    const seen: boolean[] = [];
+    const spy = fromOp('spy', h.data.slice(), [3], [h], (dy, reuseDy) => {
+      seen.push(reuseDy);
+      return [dy];
+    });
+    sum(mul(add(mul(spy, 2), mul(spy, 3)), tensor([1, 10, 100], [3]))).backward();
+    expect(seen).toEqual([true]);
+    expect(Array.from(x.grad!.data)).toEqual([5, 0, 500]);
+  });
+
   it('intermediate tensors get no .grad (their gradients are freed during backward)', () => {
     const x = tensor([1, -1], [2], { requiresGrad: true });
     const h = mul(x, 2);

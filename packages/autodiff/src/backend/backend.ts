@@ -28,6 +28,7 @@ export interface MatmulOptions {
   readonly transB?: boolean;
 }
 
+/** Every kernel returns a new array, owned by the caller (ops write into it and hand it on). */
 export interface Kernels {
   /** C [m, n] = op(A) [m, k] · op(B) [k, n], row-major. Accumulation in float32 or better. */
   matmul(a: Float32Array, b: Float32Array, m: number, k: number, n: number, opts?: MatmulOptions): Float32Array;

@@ -24,5 +24,5 @@ export function globalAvgPool2d(x: Tensor): Tensor {
     const dx = new Float32Array(xSize);
     for (let p = 0; p < n * c; p++) dx.fill(D[p] / plane, p * plane, (p + 1) * plane);
     return [new Tensor(dx, xShape)];
-  });
+  }, { freshGrads: true });
 }
