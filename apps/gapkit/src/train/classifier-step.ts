@@ -3,7 +3,7 @@
  * A non-finite loss stops training with an error naming the step; it never passes silently.
  */
 import { crossEntropy, noGrad, type Tensor, tensor } from '@gapkit/autodiff';
-import type { Batch, Batcher } from '@gapkit/data';
+import { argmaxRows, type Batch, type Batcher } from '@gapkit/data';
 
 /** A model that maps NCHW images to logits [N, classes]. */
 export interface Classifier {
@@ -52,12 +52,10 @@ export function evaluate(model: Classifier, batcher: Batcher): Evaluation {
     for (const b of batcher.epoch()) {
       const logits = model.forward(batchTensor(b));
       lossSum += crossEntropy(logits, b.y, { reduction: 'sum' }).item();
-      const C = logits.shape[1];
+      const predicted = argmaxRows(logits.data, logits.shape[1]);
       for (let i = 0; i < b.size; i++) {
-        let best = 0;
-        for (let c = 1; c < C; c++) if (logits.data[i * C + c] > logits.data[i * C + best]) best = c;
-        predictions[b.indices[i]] = best;
-        if (best === b.y[i]) correct++;
+        predictions[b.indices[i]] = predicted[i];
+        if (predicted[i] === b.y[i]) correct++;
       }
     }
   });
