@@ -7,3 +7,4 @@ export * from './ops/index.js';
 export { Rng, type RngState } from './random.js';
 export * from './shape.js';
 export { assertFinite, type BackwardOptions, fromOp, type GraphInput, type GraphNode, isGradEnabled, noGrad, Tensor, topologicalOrder } from './tensor.js';
+export { assertKnownKeys, closestName, describeUnknown, editDistance } from './known-keys.js';
