@@ -1,6 +1,6 @@
 import { expectClose } from '@gapkit/testing';
 import { describe, expect, it } from 'vitest';
-import { Adam, clipGradNorm, Lawn, noDecayGroups, Padam, REGISTRY, registryEntry, Sgd, stateDictToJSON } from '../src/index.js';
+import { Adam, clipGradNorm, Lawn, noDecayGroups, Padam, Sgd, stateDictToJSON } from '../src/index.js';
 import { param, setGrads } from './helpers.js';
 
 describe('Optimizer base', () => {
@@ -34,7 +34,7 @@ describe('Optimizer base', () => {
 
   it('refuses unknown group options, duplicated, unnamed or missing parameters, and wrong-sized gradients', () => {
     const w = param('w', [1]);
-    expect(() => new Adam([{ params: [w], momentum: 0.9 } as never])).toThrow(/Adam: group 0 has unknown option 'momentum'/);
+    expect(() => new Adam([{ params: [w], momentum: 0.9 } as never])).toThrow(/Adam group 0 options: unknown key 'momentum'; valid keys: lr, beta1/);
     expect(() => new Adam([w, w])).toThrow(/parameter 'w' appears twice/);
     expect(() => new Adam([param('', [1])])).toThrow(/has no name/);
     expect(() => new Adam([])).toThrow(/got no parameters/);
@@ -123,16 +123,4 @@ describe('Optimizer base', () => {
     expect(() => clipGradNorm([a], -1)).toThrow(/maxNorm must be in \[0, ∞\), got -1/);
   });
 
-  it('the registry names a citation, a file that exists, defaults and a constructor for every optimizer', async () => {
-    const { existsSync } = await import('node:fs');
-    const root = new URL('..', import.meta.url).pathname;
-    expect([...REGISTRY.keys()]).toEqual(['sgd', 'adam', 'adamw', 'amsgrad', 'lamb', 'padam', 'nd-adam', 'adams', 'sgds', 'lawn', 'adabound', 'yogi', 'radam']);
-    for (const e of REGISTRY.values()) {
-      expect(existsSync(`${root}${e.file}`)).toBe(true);
-      expect(e.citation.length).toBeGreaterThan(10);
-      const opt = e.create([param('w', [1, 2], [1, 2], { unitAxes: [1] })], e.name === 'lawn' ? { freeSteps: 1 } : {});
-      expect(opt.describe().groups[0].params[0].name).toBe('w');
-    }
-    expect(() => registryEntry('adamx')).toThrow(/optimizer 'adamx' is not registered \(known: sgd, adam/);
-  });
 });
