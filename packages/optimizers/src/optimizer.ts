@@ -5,8 +5,9 @@
  * `loadStateDict()` and `describe()`. The math lives in each algorithm's pure update function; a
  * subclass supplies `initState`, `update`, `validate` and (for global passes) overrides `applyStep`.
  */
-import { assertKnownKeys, type Parameter } from '@gapkit/autodiff';
+import type { Parameter } from '@gapkit/autodiff';
 import { OptimizerError } from './errors.js';
+import { assertOptionKeys } from './option-keys.js';
 import { beginDiagnostics, type DiagnosticsProbe, finishDiagnostics, type StepDiagnostics } from './diagnostics.js';
 import { isSchedule, type Scalar, type ScheduleSpec, scheduleAt, validateSchedule } from './schedule.js';
 
@@ -35,15 +36,6 @@ export const COMMON_OPTION_KEYS: readonly (keyof CommonOptions)[] = ['nonFinite'
 
 /** What an optimizer's constructor takes: the first group's overrides plus the common options. */
 export type OptimizerOptions<O> = Partial<O> & CommonOptions;
-
-/** Throws an OptimizerError naming each unknown key of `obj` and the closest valid key. */
-export function assertOptionKeys(what: string, obj: object, allowed: readonly string[]): void {
-  try {
-    assertKnownKeys(what, obj, allowed);
-  } catch (e) {
-    throw new OptimizerError(e instanceof Error ? e.message : String(e));
-  }
-}
 
 /** What optimizers accept: a flat list of parameters (one group) or a list of groups. */
 export type ParamsArg<O> = readonly Parameter[] | readonly GroupSpec<O>[];

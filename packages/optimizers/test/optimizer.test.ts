@@ -1,6 +1,6 @@
 import { expectClose } from '@gapkit/testing';
 import { describe, expect, it } from 'vitest';
-import { Adam, clipGradNorm, Lawn, noDecayGroups, Padam, Sgd, stateDictToJSON } from '../src/index.js';
+import { Adam, AdamS, clipGradNorm, Lawn, noDecayGroups, OptimizerError, Padam, Sgd, stateDictToJSON } from '../src/index.js';
 import { param, setGrads } from './helpers.js';
 
 describe('Optimizer base', () => {
@@ -42,6 +42,19 @@ describe('Optimizer base', () => {
     setGrads([w], [[1]]);
     w.grad = param('x', [1, 2]);
     expect(() => opt.step()).toThrow(/gradient of 'w' has 2 values, the parameter has 1/);
+  });
+
+  it('strict options: a misspelled key, top-level or per group, is an error naming the closest valid key', () => {
+    const w = param('w', [1]);
+    const loose = (o: unknown) => o as never;
+    expect(() => new Adam([w], loose({ weight_decay: 0.1 }))).toThrow(/Adam options: unknown key 'weight_decay' \(did you mean 'weightDecay'\?\); valid keys: lr, beta1, beta2, eps, weightDecay, weightDecayMode, amsgrad, nonFinite/);
+    expect(() => new Padam([{ params: [w], partial: 0.2 } as never])).toThrow(/Padam group 0 options: unknown key 'partial'/);
+    expect(() => new AdamS([w], loose({ vbarfloor: 1e-8 }))).toThrow(/unknown key 'vbarfloor' \(did you mean 'vbarFloor'\?\)/);
+    expect(() => new Lawn([w], loose({ freeStep: 3 }))).toThrow(/unknown key 'freeStep' \(did you mean 'freeSteps'\?\)/);
+    expect(() => new Sgd([w], loose({ nonFinite: 'ignore' }))).toThrow(/nonFinite must be 'error' or 'skip', got "ignore"/);
+    expect(() => new Sgd([w], loose(null))).toThrow(/SGD: options must be an object, got null/);
+    expect(() => new Sgd(loose(null))).toThrow(OptimizerError);
+    expect(() => new Sgd(loose([{ params: 3 }]))).toThrow(/group 0 must be an object/);
   });
 
   it('zeroGrad() clears every gradient; step(closure) calls the closure once and returns its loss', () => {
