@@ -469,7 +469,9 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
                 ? typeof got === 'boolean'
                 : typeof got === 'number';
         if (!ok) {
-          problems.push(`${label} is ${describeValue(got)}, expected ${want === null ? `null or ${p.size} values` : describeValue(want)}`);
+          const expected =
+            want instanceof Float32Array ? `${want.length} values` : want === null ? `null or ${p.size} values` : typeof want === 'boolean' ? 'true or false' : 'a number';
+          problems.push(`${label} is ${describeValue(got)}, expected ${expected}`);
           continue;
         }
         if (isBuffer(got)) problems.push(...bufferProblems(label, got, NON_NEGATIVE_STATE.includes(k)));
