@@ -17,7 +17,7 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { beginDiagnostics, type DiagnosticsProbe, finishDiagnostics, type StepDiagnostics } from './diagnostics.js';
-import { OptimizerError } from './errors.js';
+import { OptimizerError, show } from './errors.js';
 import { assertOptionKeys } from './option-keys.js';
 import { isSchedule, type Scalar, type ScheduleSpec, scheduleAt, validateSchedule } from './schedule.js';
 import {
@@ -105,6 +105,17 @@ function isParameter(p: unknown): p is Parameter {
   return isRecord(p) && p.data instanceof Float32Array && Array.isArray(p.shape) && isRecord(p.meta) && typeof p.meta.name === 'string';
 }
 
+/** The message of the OptimizerError `f` throws (null when it does not throw); any other error propagates. */
+function libraryMessage(f: () => void): string | null {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    if (e instanceof OptimizerError) return e.message;
+    throw e;
+  }
+}
+
 /**
  * Type problems of option values against the defaults' kinds (a boolean option must be a boolean, a
  * number option a number or a schedule, a text option a string, a null default a number or null), so
@@ -175,7 +186,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
     assertOptionKeys(`${name} options`, overrides, [...groupKeys, ...COMMON_OPTION_KEYS, ...settingsKeys]);
     const typeProblems = optionTypeProblems(overrides, defaults);
     if (typeProblems.length > 0) throw new OptimizerError(`${name}: ${typeProblems.join('; ')}`);
-    if (nonFinite !== 'error' && nonFinite !== 'skip') throw new OptimizerError(`${name}: nonFinite must be 'error' or 'skip', got ${JSON.stringify(nonFinite)}`);
+    if (nonFinite !== 'error' && nonFinite !== 'skip') throw new OptimizerError(`${name}: nonFinite must be 'error' or 'skip', got ${show(nonFinite)}`);
     this.nonFinite = nonFinite;
     const merged = { ...defaults, ...overrides };
     if (!Array.isArray(params)) {
@@ -382,7 +393,8 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       const shape = saved.get(n);
       if (shape === undefined) problems.push(`missing parameter '${n}'`);
       else if (!Array.isArray(shape) || shape.length !== p.shape.length || shape.some((d, i) => d !== p.shape[i])) {
-        problems.push(`'${n}' has shape ${Array.isArray(shape) ? `[${shape.join(', ')}]` : describeValue(shape)} in the state dict, [${p.shape.join(', ')}] here`);
+        const text = Array.isArray(shape) && shape.every((d) => typeof d === 'number') ? `[${shape.join(', ')}]` : describeValue(shape);
+        problems.push(`'${n}' has shape ${text} in the state dict, [${p.shape.join(', ')}] here`);
       }
     }
     for (const n of saved.keys()) if (!this.params.has(n)) problems.push(`unknown parameter '${n}'`);
@@ -407,25 +419,23 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
         return;
       }
       const names = mine.params.map((p) => p.meta.name);
-      if (g.params.join('\u0000') !== names.join('\u0000')) problems.push(`group ${gi} holds ${describeValue(g.params)}, expected [${names.join(', ')}]`);
-      try {
-        assertOptionKeys(`group ${gi} options`, g.options, Object.keys(mine.options));
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
+      const held = g.params;
+      const saved = g.options;
+      if (held.length !== names.length || held.some((n, i) => n !== names[i])) problems.push(`group ${gi} holds ${describeValue(held)}, expected [${names.join(', ')}]`);
+      const keyProblem = libraryMessage(() => assertOptionKeys(`group ${gi} options`, saved, Object.keys(mine.options)));
+      if (keyProblem !== null) {
+        problems.push(keyProblem);
         return;
       }
-      const typeProblems = optionTypeProblems(g.options, mine.options);
+      const typeProblems = optionTypeProblems(saved, mine.options);
       if (typeProblems.length > 0) {
         problems.push(...typeProblems.map((p) => `group ${gi} options: ${p}`));
         return;
       }
-      const options = { ...mine.options, ...structuredClone(g.options) } as O;
-      try {
-        this.validate(this.resolve(options, steps), `group ${gi} options`);
-        out.push(options);
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
-      }
+      // validated before it is copied: a valid schedule is plain data
+      const rangeProblem = libraryMessage(() => this.validate(this.resolve({ ...mine.options, ...saved } as O, steps), `group ${gi} options`));
+      if (rangeProblem !== null) problems.push(rangeProblem);
+      else out.push({ ...mine.options, ...structuredClone(saved) } as O);
     });
     return out.length === groups.length ? out : null;
   }
@@ -450,11 +460,8 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       const gi = this.groups.findIndex((g) => g.params.includes(p));
       const fresh = this.initState(p, this.resolve(options?.[gi] ?? this.groups[gi].options, 0));
       const keys = Object.keys(fresh);
-      try {
-        assertOptionKeys(`'${n}' state`, rec, keys);
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
-      }
+      const keyProblem = libraryMessage(() => assertOptionKeys(`'${n}' state`, rec, keys));
+      if (keyProblem !== null) problems.push(keyProblem);
       const out: Record<string, StateValue> = {};
       for (const k of keys) {
         const want = fresh[k];
@@ -606,9 +613,10 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
   protected saveExtra(): Record<string, unknown> {
     return {};
   }
-  /** Problems with a saved `extra` (empty when it can be loaded); must not throw on any input. */
-  protected checkExtra(_extra: Record<string, unknown>): string[] {
-    return [];
+  /** Problems with a saved `extra` (empty when it can be loaded); must not throw on any input. Default: it must be empty. */
+  protected checkExtra(extra: Record<string, unknown>): string[] {
+    const keys = Object.keys(extra);
+    return keys.length === 0 ? [] : [`extra has unknown keys ${keys.join(', ')} (${this.name} saves no extras)`];
   }
   /** Restores `extra` (called after `checkExtra` found no problem). */
   protected loadExtra(_extra: Record<string, unknown>): void {}

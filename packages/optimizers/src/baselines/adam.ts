@@ -16,7 +16,7 @@ import { runningMaxFor } from '../running-max.js';
 import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 
 /** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (decisions.md). */
 export type WeightDecayMode = 'l2' | 'decoupled';
@@ -79,7 +79,7 @@ export function adamDirectionAt(s: AdamState, i: number, h: AdamCore, c1: number
 export function validateAdam(h: Resolved<AdamOptions>, where: string): void {
   assertAdamLike(where, h);
   if (h.weightDecayMode !== 'l2' && h.weightDecayMode !== 'decoupled') {
-    throw new OptimizerError(`${where}: weightDecayMode must be 'l2' or 'decoupled', got '${String(h.weightDecayMode)}'`);
+    throw new OptimizerError(`${where}: weightDecayMode must be 'l2' or 'decoupled', got ${show(h.weightDecayMode)}`);
   }
 }
 

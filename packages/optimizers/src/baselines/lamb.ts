@@ -16,7 +16,7 @@ import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
 import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 
 /** φ, the trust-ratio scaling of ‖θ‖: identity (paper) or min(‖θ‖, 10) (v3 reference). */
 export type LambPhi = 'identity' | 'min10';
@@ -82,7 +82,7 @@ export function lambUpdate(w: Float32Array, g: Float32Array, s: LambState, h: Re
 /** Validation of LAMB's hyperparameters. */
 export function validateLamb(h: Resolved<LambOptions>, where: string): void {
   assertAdamLike(where, h);
-  if (h.phi !== 'identity' && h.phi !== 'min10') throw new OptimizerError(`${where}: phi (φ) must be 'identity' or 'min10', got '${String(h.phi)}'`);
+  if (h.phi !== 'identity' && h.phi !== 'min10') throw new OptimizerError(`${where}: phi (φ) must be 'identity' or 'min10', got ${show(h.phi)}`);
 }
 
 /** Layer-wise adaptive moments (LAMB). */

@@ -5,7 +5,7 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { assertInRange, assertNonNegative, assertOneOf } from '../validate.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 
 /** Which optimizer LAWN wraps. */
 export type LawnBase = 'adam' | 'lamb' | 'sgd';
@@ -64,7 +64,7 @@ export const LAWN_SETTINGS_KEYS: readonly (keyof LawnSettings)[] = [
 
 /** The optimizer's name for a base, as the conformance format spells it: `Adam-LAWN`, `LAMB-LAWN`, `SGD-LAWN`. */
 export function lawnTitle(base: LawnBase): string {
-  return base === 'adam' ? 'Adam-LAWN' : base === 'lamb' ? 'LAMB-LAWN' : base === 'sgd' ? 'SGD-LAWN' : `LAWN(${String(base)})`;
+  return base === 'adam' ? 'Adam-LAWN' : base === 'lamb' ? 'LAMB-LAWN' : base === 'sgd' ? 'SGD-LAWN' : `LAWN(${show(base)})`;
 }
 
 /** Settings with defaults filled in and E_free converted to steps. */
@@ -87,15 +87,15 @@ export function resolveLawnSettings(s: Partial<LawnSettings>, known: (name: stri
     }
     free = Math.round(freeEpochs * s.stepsPerEpoch);
   }
-  if (!Number.isInteger(free) || free < 0) throw new OptimizerError(`LAWN: freeSteps (E_free in steps) must be an integer ≥ 0, got ${free}`);
+  if (!Number.isInteger(free) || free < 0) throw new OptimizerError(`LAWN: freeSteps (E_free in steps) must be an integer ≥ 0, got ${show(free)}`);
   for (const key of ['resetMomentsAtSwitch', 'constrainEmbeddings'] as const) {
     const v = s[key];
-    if (v !== undefined && typeof v !== 'boolean') throw new OptimizerError(`LAWN: ${key} must be true or false, got ${JSON.stringify(v) ?? String(v)}`);
+    if (v !== undefined && typeof v !== 'boolean') throw new OptimizerError(`LAWN: ${key} must be true or false, got ${show(v)}`);
   }
-  if (s.onlyTag !== undefined && typeof s.onlyTag !== 'string') throw new OptimizerError(`LAWN: onlyTag must be a tag name (string), got ${JSON.stringify(s.onlyTag) ?? String(s.onlyTag)}`);
+  if (s.onlyTag !== undefined && typeof s.onlyTag !== 'string') throw new OptimizerError(`LAWN: onlyTag must be a tag name (string), got ${show(s.onlyTag)}`);
   const listed: unknown = s.constrainedParams;
   if (listed !== undefined && !(Array.isArray(listed) && listed.every((n) => typeof n === 'string'))) {
-    throw new OptimizerError(`LAWN: constrainedParams must be a list of parameter names, got ${JSON.stringify(listed) ?? String(listed)}`);
+    throw new OptimizerError(`LAWN: constrainedParams must be a list of parameter names, got ${show(listed)}`);
   }
   for (const n of s.constrainedParams ?? []) if (!known(n)) throw new OptimizerError(`LAWN: constrainedParams names unknown parameter '${n}'`);
   return {

@@ -47,7 +47,7 @@ import {
   type ResolvedLawnSettings,
   resolveLawnSettings,
 } from './lawn-settings.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 import { LAWN_BASES, type LawnBaseRule, type LawnState } from './lawn-bases.js';
 
 /** Per-group hyperparameters (the base's, without weight decay). */
@@ -213,12 +213,12 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
     const problems: string[] = [];
     const unknown = Object.keys(extra).filter((k) => !['switched', 'c', 'excluded'].includes(k));
     if (unknown.length > 0) problems.push(`LAWN extra has unknown keys ${unknown.join(', ')} (valid: switched, c, excluded)`);
-    if (typeof switched !== 'boolean') problems.push(`LAWN extra.switched is ${JSON.stringify(switched) ?? String(switched)}, expected true or false`);
+    if (typeof switched !== 'boolean') problems.push(`LAWN extra.switched is ${show(switched)}, expected true or false`);
     if (typeof c !== 'object' || c === null || Array.isArray(c)) problems.push('LAWN extra.c must map parameter names to c_ℓ');
     else {
       for (const [n, v] of Object.entries(c)) {
         if (!this.params.has(n)) problems.push(`c_ℓ for unknown parameter '${n}'`);
-        else if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) problems.push(`c_ℓ of '${n}' is ${String(v)}, expected a finite number > 0`);
+        else if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) problems.push(`c_ℓ of '${n}' is ${show(v)}, expected a finite number > 0`);
       }
       if (switched === false && Object.keys(c).length > 0) problems.push('LAWN extra has c_ℓ values but switched is false');
     }

@@ -10,7 +10,7 @@ import { LAWN_SETTINGS_DEFAULTS, type LawnBase, type LawnSettings, lawnTitle } f
 import { ND_ADAM_CODE_SETTINGS, NdAdam, type NdAdamOptions, ndAdamDefaults } from '../papers/nd-adam.js';
 import { PADAM_DEFAULTS, Padam, type PadamOptions } from '../papers/padam.js';
 import { SGDS_DEFAULTS, Sgds, type SgdsOptions } from '../papers/sgds.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 import { commonParameters } from './common.js';
 import type { Citation, RegistryEntry } from './entry.js';
 import { type HyperTable, hyperParameters } from './hyperparameter.js';
@@ -243,7 +243,7 @@ function lawnEntry(base: LawnBase, name: string, file: string): RegistryEntry<La
     ],
     create: (groups, options = {}) => {
       if (typeof options === 'object' && options !== null && 'base' in options) {
-        throw new OptimizerError(`${name}: the base is fixed to '${base}' (got base = ${JSON.stringify(options.base)}); use adam-lawn, lamb-lawn or sgd-lawn`);
+        throw new OptimizerError(`${name}: the base is fixed to '${base}' (got base = ${show(options.base)}); use adam-lawn, lamb-lawn or sgd-lawn`);
       }
       return new Lawn(groups, { ...options, base });
     },
