@@ -49,8 +49,7 @@ describe.each([...REGISTRY.keys()])('%s: registry invariants', (name) => {
             if (!(v instanceof Float32Array)) continue;
             expect(v.every(Number.isFinite)).toBe(true);
             const perUnit = name === 'nd-adam' && k === 'v' && p.meta.unitAxes;
-            const unused = name.endsWith('-lawn') && v.length === 0;
-            if (!unused) expect(v.length).toBe(perUnit ? unitLayout(p.shape, p.meta.unitAxes!).numUnits : p.size);
+            expect(v.length).toBe(perUnit ? unitLayout(p.shape, p.meta.unitAxes!).numUnits : p.size);
           }
         }
       }),
