@@ -18,19 +18,11 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { beginDiagnostics, type DiagnosticsProbe, finishDiagnostics, type StepDiagnostics } from './diagnostics.js';
 import { OptimizerError, show } from './errors.js';
+import { optionTypeProblems } from './option-checks.js';
 import { assertOptionKeys } from './option-keys.js';
 import { isSchedule, type Scalar, type ScheduleSpec, scheduleAt, validateSchedule } from './schedule.js';
-import {
-  bufferProblems,
-  copyValue,
-  describeValue,
-  firstNonFinite,
-  isBuffer,
-  isCount,
-  isRecord,
-  type OptimizerStateDict,
-  type StateValue,
-} from './state-dict.js';
+import { copyValue, firstNonFinite, isRecord, type OptimizerStateDict, type StateValue } from './state-dict.js';
+import { checkStateDict } from './state-dict-check.js';
 
 export { type OptimizerStateDict, type StateValue, stateDictToJSON } from './state-dict.js';
 
@@ -105,47 +97,7 @@ function isParameter(p: unknown): p is Parameter {
   return isRecord(p) && p.data instanceof Float32Array && Array.isArray(p.shape) && isRecord(p.meta) && typeof p.meta.name === 'string';
 }
 
-/** The message of the OptimizerError `f` throws (null when it does not throw); any other error propagates. */
-function libraryMessage(f: () => void): string | null {
-  try {
-    f();
-    return null;
-  } catch (e) {
-    if (e instanceof OptimizerError) return e.message;
-    throw e;
-  }
-}
 
-/**
- * Type problems of option values against the defaults' kinds (a boolean option must be a boolean, a
- * number option a number or a schedule, a text option a string, a null default a number or null), so
- * that `amsgrad: 'yes'` is an error rather than truthy.
- */
-function optionTypeProblems(options: Record<string, unknown>, defaults: object): string[] {
-  const problems: string[] = [];
-  const d: Record<string, unknown> = { ...defaults };
-  for (const [k, v] of Object.entries(options)) {
-    const want = d[k];
-    const ok =
-      typeof want === 'boolean'
-        ? typeof v === 'boolean'
-        : typeof want === 'number'
-          ? typeof v === 'number' || isSchedule(v)
-          : typeof want === 'string'
-            ? typeof v === 'string'
-            : want === null
-              ? v === null || typeof v === 'number'
-              : true;
-    if (!ok) {
-      const kind = typeof want === 'number' ? 'a number or a schedule' : want === null ? 'a number or null' : `a ${typeof want}`;
-      problems.push(`${k} must be ${kind}, got ${describeValue(v)}`);
-    }
-  }
-  return problems;
-}
-
-/** Second-moment buffers: never negative (checked when a state dict is loaded). */
-const NON_NEGATIVE_STATE = ['v', 'vMax', 'vHat'];
 
 /** Everything a step may change, for undoing a step that produced a non-finite value. */
 interface Snapshot<S> {
@@ -350,146 +302,25 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
    * OptimizerError; nothing changes unless there is none.
    */
   loadStateDict(sd: OptimizerStateDict): void {
-    const where = `${this.name}.loadStateDict`;
-    const raw: unknown = sd;
-    if (!isRecord(raw)) throw new OptimizerError(`${where}: expected a state dict object (from stateDict()), got ${describeValue(raw)}`);
-    const problems: string[] = [];
-    assertOptionKeys(`${where}: state dict`, raw, ['format', 'optimizer', 'steps', 'skippedSteps', 'params', 'groups', 'state', 'extra']);
-    if (raw.format !== 'gapkit.optimizer/1') problems.push(`format is ${describeValue(raw.format)}, expected 'gapkit.optimizer/1'`);
-    if (raw.optimizer !== this.name) problems.push(`state dict is for ${typeof raw.optimizer === 'string' ? raw.optimizer : describeValue(raw.optimizer)}, not ${this.name}`);
-    const steps = raw.steps;
-    if (!isCount(steps)) problems.push(`steps is ${describeValue(steps)}, expected an integer ≥ 0`);
-    const skipped = raw.skippedSteps ?? 0;
-    if (!isCount(skipped)) problems.push(`skippedSteps is ${describeValue(skipped)}, expected an integer ≥ 0`);
-    problems.push(...this.checkParams(raw.params));
-    const options = this.checkGroups(raw.groups, isCount(steps) ? steps : 0, problems);
-    const loaded = this.checkState(raw.state, options, isCount(steps) ? steps : Number.POSITIVE_INFINITY, problems);
-    if (!isRecord(raw.extra)) problems.push(`extra is ${describeValue(raw.extra)}, expected an object`);
-    else problems.push(...this.checkExtra(raw.extra));
-    if (problems.length > 0 || options === null || loaded === null || !isCount(steps) || !isCount(skipped) || !isRecord(raw.extra)) {
-      throw new OptimizerError(`${where}: ${problems.join('; ')}`);
-    }
+    const checked = checkStateDict<O, S>(
+      {
+        name: this.name,
+        params: this.params,
+        groups: this.groups,
+        validateAt: (options, steps, where) => this.validate(this.resolve(options, steps), where),
+        freshState: (p, options) => this.initState(p, this.resolve(options, 0)),
+        checkExtra: (extra) => this.checkExtra(extra),
+      },
+      sd,
+    );
     this.state.clear();
-    for (const [n, s] of loaded) this.state.set(n, s);
-    options.forEach((o, gi) => {
+    for (const [n, s] of checked.state) this.state.set(n, s);
+    checked.options.forEach((o, gi) => {
       this.groups[gi].options = o;
     });
-    this.steps = steps;
-    this.skipped = skipped;
-    this.loadExtra(structuredClone(raw.extra));
-  }
-
-  // ---- loadStateDict's checks -----------------------------------------------------------------
-
-  private checkParams(params: unknown): string[] {
-    if (!Array.isArray(params)) return [`params is ${describeValue(params)}, expected a list of { name, shape }`];
-    const problems: string[] = [];
-    const saved = new Map<string, unknown>();
-    params.forEach((p, i) => {
-      if (!isRecord(p) || typeof p.name !== 'string') problems.push(`params[${i}] is ${describeValue(p)}, expected { name, shape }`);
-      else saved.set(p.name, p.shape);
-    });
-    for (const [n, p] of this.params) {
-      const shape = saved.get(n);
-      if (shape === undefined) problems.push(`missing parameter '${n}'`);
-      else if (!Array.isArray(shape) || shape.length !== p.shape.length || shape.some((d, i) => d !== p.shape[i])) {
-        const text = Array.isArray(shape) && shape.every((d) => typeof d === 'number') ? `[${shape.join(', ')}]` : describeValue(shape);
-        problems.push(`'${n}' has shape ${text} in the state dict, [${p.shape.join(', ')}] here`);
-      }
-    }
-    for (const n of saved.keys()) if (!this.params.has(n)) problems.push(`unknown parameter '${n}'`);
-    return problems;
-  }
-
-  /** Each group's options after loading (null when they cannot be built). */
-  private checkGroups(groups: unknown, steps: number, problems: string[]): O[] | null {
-    if (!Array.isArray(groups)) {
-      problems.push(`groups is ${describeValue(groups)}, expected a list of { params, options }`);
-      return null;
-    }
-    if (groups.length !== this.groups.length) {
-      problems.push(`${groups.length} groups, expected ${this.groups.length}`);
-      return null;
-    }
-    const out: O[] = [];
-    groups.forEach((g, gi) => {
-      const mine = this.groups[gi];
-      if (!isRecord(g) || !Array.isArray(g.params) || !isRecord(g.options)) {
-        problems.push(`groups[${gi}] is ${describeValue(g)}, expected { params, options }`);
-        return;
-      }
-      const names = mine.params.map((p) => p.meta.name);
-      const held = g.params;
-      const saved = g.options;
-      if (held.length !== names.length || held.some((n, i) => n !== names[i])) problems.push(`group ${gi} holds ${describeValue(held)}, expected [${names.join(', ')}]`);
-      const keyProblem = libraryMessage(() => assertOptionKeys(`group ${gi} options`, saved, Object.keys(mine.options)));
-      if (keyProblem !== null) {
-        problems.push(keyProblem);
-        return;
-      }
-      const typeProblems = optionTypeProblems(saved, mine.options);
-      if (typeProblems.length > 0) {
-        problems.push(...typeProblems.map((p) => `group ${gi} options: ${p}`));
-        return;
-      }
-      // validated before it is copied: a valid schedule is plain data
-      const rangeProblem = libraryMessage(() => this.validate(this.resolve({ ...mine.options, ...saved } as O, steps), `group ${gi} options`));
-      if (rangeProblem !== null) problems.push(rangeProblem);
-      else out.push({ ...mine.options, ...structuredClone(saved) } as O);
-    });
-    return out.length === groups.length ? out : null;
-  }
-
-  /** The per-parameter state after loading (null when it cannot be built). */
-  private checkState(state: unknown, options: O[] | null, steps: number, problems: string[]): Map<string, S> | null {
-    if (!isRecord(state)) {
-      problems.push(`state is ${describeValue(state)}, expected an object keyed by parameter name`);
-      return null;
-    }
-    const loaded = new Map<string, S>();
-    for (const [n, rec] of Object.entries(state)) {
-      const p = this.params.get(n);
-      if (!p) {
-        problems.push(`state for unknown parameter '${n}'`);
-        continue;
-      }
-      if (!isRecord(rec)) {
-        problems.push(`state of '${n}' is ${describeValue(rec)}, expected an object`);
-        continue;
-      }
-      const gi = this.groups.findIndex((g) => g.params.includes(p));
-      const fresh = this.initState(p, this.resolve(options?.[gi] ?? this.groups[gi].options, 0));
-      const keys = Object.keys(fresh);
-      const keyProblem = libraryMessage(() => assertOptionKeys(`'${n}' state`, rec, keys));
-      if (keyProblem !== null) problems.push(keyProblem);
-      const out: Record<string, StateValue> = {};
-      for (const k of keys) {
-        const want = fresh[k];
-        const got = rec[k];
-        const label = `'${n}'.${k}`;
-        const ok =
-          want instanceof Float32Array
-            ? isBuffer(got) && got.length === want.length
-            : want === null
-              ? got === null || (isBuffer(got) && got.length === p.size)
-              : typeof want === 'boolean'
-                ? typeof got === 'boolean'
-                : typeof got === 'number';
-        if (!ok) {
-          const expected =
-            want instanceof Float32Array ? `${want.length} values` : want === null ? `null or ${p.size} values` : typeof want === 'boolean' ? 'true or false' : 'a number';
-          problems.push(`${label} is ${describeValue(got)}, expected ${expected}`);
-          continue;
-        }
-        if (isBuffer(got)) problems.push(...bufferProblems(label, got, NON_NEGATIVE_STATE.includes(k)));
-        else if (k === 't' && (!isCount(got) || got > steps)) problems.push(`${label} is ${describeValue(got)}, expected an integer in [0, steps = ${steps}]`);
-        else if (typeof got === 'number' && !Number.isFinite(got)) problems.push(`${label} is ${got}, expected a finite number`);
-        if (isBuffer(got) || got === null || typeof got === 'number' || typeof got === 'boolean') out[k] = copyValue(got);
-      }
-      // `out` holds exactly the keys of a fresh state with values of the same kinds
-      loaded.set(n, out as S);
-    }
-    return loaded;
+    this.steps = checked.steps;
+    this.skipped = checked.skippedSteps;
+    this.loadExtra(checked.extra);
   }
 
   // ---- the step's guards ----------------------------------------------------------------------
