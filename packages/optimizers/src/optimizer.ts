@@ -50,6 +50,13 @@ export const COMMON_OPTION_KEYS: readonly (keyof CommonOptions)[] = ['nonFinite'
 /** What an optimizer's constructor takes: the first group's overrides plus the common options. */
 export type OptimizerOptions<O> = Partial<O> & CommonOptions;
 
+/** Throws an OptimizerError unless `options` is a plain object (for constructors that split it first). */
+export function assertOptionsObject<T>(name: string, options: T): asserts options is T & object {
+  if (!isRecord(options)) {
+    throw new OptimizerError(`${name}: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+}
+
 /** What optimizers accept: a flat list of parameters (one group) or a list of groups. */
 export type ParamsArg<O> = readonly Parameter[] | readonly GroupSpec<O>[];
 
@@ -130,9 +137,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
    */
   constructor(name: string, params: ParamsArg<O>, defaults: O, options: OptimizerOptions<O> = {}, settingsKeys: readonly string[] = []) {
     this.name = name;
-    if (!isRecord(options)) {
-      throw new OptimizerError(`${name}: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
-    }
+    assertOptionsObject(name, options);
     const { nonFinite = 'error', ...overrides } = options;
     const groupKeys = Object.keys(defaults);
     assertOptionKeys(`${name} options`, overrides, [...groupKeys, ...COMMON_OPTION_KEYS, ...settingsKeys]);
@@ -187,6 +192,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
    * whole step succeeds; a skipped step (`nonFinite: 'skip'`) changes only `skippedSteps`.
    */
   step(closure?: () => number): number | undefined {
+    if (closure !== undefined && typeof closure !== 'function') throw new OptimizerError(`${this.name}.step: the closure must be a function, got ${show(closure)}`);
     const loss = closure ? closure() : undefined;
     const resolved = this.groups.map((group, index) => {
       const h = this.resolve(group.options);

@@ -39,6 +39,17 @@ describe.each([...REGISTRY.keys()])('%s: robustness', (name) => {
   const entry = registryEntry(name);
   const keys = entry.hyperparameters.map((h) => h.key);
 
+  it('options that are not an object (null, a number, a list) and a closure that is not a function: library errors', () => {
+    for (const bad of [null, 3, 'lr', [1]]) {
+      expect(libraryErrorOf(() => entry.create(model(), bad as never))).toBeInstanceOf(OptimizerError);
+      expect(libraryErrorOf(() => entry.create(bad as never, needs(name)))).toBeInstanceOf(OptimizerError);
+    }
+    const ps = model();
+    const opt = entry.create(ps, needs(name));
+    setGrads(ps, good(0));
+    expect(libraryErrorOf(() => opt.step(3 as never))).toBeInstanceOf(OptimizerError);
+  });
+
   it('random option objects: built and stepped, or a library error; a failed step changes nothing', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), junk, { maxKeys: 4 }), fc.boolean(), (options, perGroup) => {

@@ -27,7 +27,7 @@
  *   - Adam when λ = 0 (G1, A1); one step equals AdamW with λ_W = λ/√v̄_t (A4).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { assertOptionsObject, type GroupStep, Optimizer, type OptimizerOptions, type ParamsArg, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { runningMaxFor } from '../running-max.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
@@ -97,7 +97,8 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
   private lastSqrtVBar = Number.NaN;
 
   constructor(params: ParamsArg<AdamSOptions>, options: OptimizerOptions<AdamSOptions> & Partial<AdamSSettings> = {}) {
-    const { vbarFloor = ADAMS_SETTINGS_DEFAULTS.vbarFloor, ...rest } = options ?? {};
+    assertOptionsObject('AdamS', options);
+    const { vbarFloor = ADAMS_SETTINGS_DEFAULTS.vbarFloor, ...rest } = options;
     super('AdamS', params, ADAMS_DEFAULTS, rest, Object.keys(ADAMS_SETTINGS_DEFAULTS));
     assertNonNegative('AdamS', 'vbarFloor (floor of v̄)', vbarFloor);
     this.vbarFloor = vbarFloor;

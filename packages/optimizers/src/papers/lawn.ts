@@ -35,7 +35,7 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { norm, projectTangent } from '../math.js';
-import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { assertOptionsObject, type GroupStep, Optimizer, type OptimizerOptions, type ParamsArg, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertBeta, assertOneOf } from '../validate.js';
 import {
@@ -124,7 +124,8 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
   private scratch = { a: new Float64Array(0), b: new Float64Array(0) };
 
   constructor(params: ParamsArg<LawnOptions>, options: OptimizerOptions<LawnOptions> & Partial<LawnSettings> = {}) {
-    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options ?? {};
+    assertOptionsObject('LAWN', options);
+    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options;
     super(lawnTitle(base ?? LAWN_SETTINGS_DEFAULTS.base), params, LAWN_DEFAULTS, rest, LAWN_SETTINGS_KEYS);
     const known = (n: string) => this.params.has(n);
     this.settings = resolveLawnSettings({ base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams }, known);
