@@ -86,6 +86,8 @@ export interface OptimizerDescription {
   optimizer: string;
   steps: number;
   skippedSteps: number;
+  /** Optimizer-wide settings: `nonFinite`, and e.g. AdamS's `vbarFloor`, LAWN's base and free phase. */
+  settings: Record<string, unknown>;
   groups: {
     index: number;
     hyper: Record<string, unknown>;
@@ -266,6 +268,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       optimizer: this.name,
       steps: this.steps,
       skippedSteps: this.skipped,
+      settings: { nonFinite: this.nonFinite, ...this.describeSettings() },
       groups: this.groups.map((g, index) => {
         const h = this.resolve(g.options);
         const schedules: Record<string, ScheduleSpec> = {};
@@ -441,6 +444,10 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
   /** One line saying which rule `p` gets (for `describe()`). */
   protected ruleFor(_p: Parameter, _h: Resolved<O>): string {
     return this.name;
+  }
+  /** Optimizer-wide settings for `describe()` (besides `nonFinite`). */
+  protected describeSettings(): Record<string, unknown> {
+    return {};
   }
   /** Optimizer-specific diagnostics of the step just taken. */
   protected extraDiagnostics(): Record<string, unknown> {

@@ -149,6 +149,10 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
     return `AdamS (scheduled decay λ=${h.weightDecay}/√v̄${h.amsgrad ? ', AMSGrad' : ''})`;
   }
 
+  protected override describeSettings(): Record<string, unknown> {
+    return { vbarFloor: this.vbarFloor };
+  }
+
   protected override extraDiagnostics(): Record<string, unknown> {
     return { sqrtVBar: this.lastSqrtVBar };
   }

@@ -196,6 +196,10 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
     return `${base}, no weight decay; after step ${this.settings.freeSteps}: projected, ‖w‖ = c${c === undefined ? '' : ` = ${c}`}`;
   }
 
+  protected override describeSettings(): Record<string, unknown> {
+    return { ...this.settings, phase: this.phase };
+  }
+
   protected override extraDiagnostics(): Record<string, unknown> {
     let worst = 0;
     for (const [n, c] of this.c) {
