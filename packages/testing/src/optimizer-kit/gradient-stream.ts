@@ -19,10 +19,18 @@ export interface GradientStreamOptions {
   readonly extremes?: boolean;
   /** Bound of ordinary entries (default 1). */
   readonly scale?: number;
+  /**
+   * Smallest magnitude of ordinary entries (default 0). Set it (e.g. 1e-3) with `extremes: false` for
+   * laws that need a non-zero second moment, such as ε = 0 (a float32 g of 1e-40 squares to 0).
+   */
+  readonly minMagnitude?: number;
 }
 
-function entryArb(scale: number, extremes: boolean): fc.Arbitrary<number> {
-  const ordinary = fc.double({ min: -scale, max: scale, noNaN: true });
+function entryArb(scale: number, extremes: boolean, minMagnitude: number): fc.Arbitrary<number> {
+  const ordinary =
+    minMagnitude > 0
+      ? fc.tuple(fc.boolean(), fc.double({ min: minMagnitude, max: scale, noNaN: true })).map(([neg, m]) => (neg ? -m : m))
+      : fc.double({ min: -scale, max: scale, noNaN: true });
   if (!extremes) return ordinary;
   const signed = (m: number) => fc.constantFrom(-m, m);
   return fc.oneof(
@@ -35,9 +43,10 @@ function entryArb(scale: number, extremes: boolean): fc.Arbitrary<number> {
 
 /** Streams for tensors of the given sizes. */
 export function gradientStreamArb(sizes: readonly number[], options: GradientStreamOptions = {}): fc.Arbitrary<GradientStep[]> {
-  const { minSteps = 1, maxSteps = 6, absent = 0.15, extremes = true, scale = 1 } = options;
+  const { minSteps = 1, maxSteps = 6, absent = 0.15, extremes = true, scale = 1, minMagnitude = 0 } = options;
   if (!(absent >= 0 && absent < 1)) throw new RangeError(`gradientStreamArb: absent must be in [0, 1), got ${absent}`);
-  const entry = entryArb(scale, extremes);
+  if (!(minMagnitude >= 0 && minMagnitude <= scale)) throw new RangeError(`gradientStreamArb: need 0 ≤ minMagnitude ≤ scale, got ${minMagnitude}, ${scale}`);
+  const entry = entryArb(scale, extremes, minMagnitude);
   const tensor = (size: number) =>
     fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.array(entry, { minLength: size, maxLength: size })).map(([u, vs]) =>
       u < absent ? null : Float32Array.from(vs),

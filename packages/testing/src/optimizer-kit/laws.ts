@@ -8,6 +8,7 @@
  * A failure throws with the shrunk counterexample as a runnable snippet (see `snippet.ts`) and the seed
  * to replay it with fast-check.
  */
+import { type Parameter, Tensor } from '@gapkit/autodiff';
 import fc from 'fast-check';
 import type { Tolerance } from '../expect-close.js';
 import { type GradientStep, type GradientStreamOptions, gradientStreamArb } from './gradient-stream.js';
@@ -182,4 +183,24 @@ export function assertScalesLike(spec: {
     }
   }
   return ratios;
+}
+
+/**
+ * The same optimizer fed transformed gradients: before each step every present gradient g of tensor p
+ * becomes `transform(g, p)` (e.g. `c·g` for a scale-invariance law, `g + λ·w` for a decay-invariance
+ * law). `what` describes the transform in the snippet.
+ */
+export function transformGradients(subject: Subject, transform: (g: Float32Array, p: Parameter) => Float32Array, what: string): Subject {
+  return {
+    make: (params) => {
+      const opt = subject.make(params);
+      return {
+        step: () => {
+          for (const p of params) if (p.grad) p.grad = new Tensor(transform(p.grad.data, p), p.shape);
+          return opt.step();
+        },
+      };
+    },
+    code: `${subject.code} /* gradients: ${what} */`,
+  };
 }

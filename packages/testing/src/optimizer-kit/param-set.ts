@@ -26,13 +26,18 @@ export interface ParamSetOptions {
   readonly maxTensors?: number;
   /** Largest dimension (default 4; conv kernels stay at most 3×3). */
   readonly maxDim?: number;
+  /**
+   * Smallest dimension (default 1). 2 keeps every unit vector at least 2 long: a unit of length 1 has
+   * no tangent direction, so its projected gradient is 0 (a 0/0 at ε = 0).
+   */
+  readonly minDim?: number;
   /** Initial values are drawn from [−scale, scale] and kept at least `scale`/100 away from 0 (default 1). */
   readonly scale?: number;
 }
 
-function shapeArb(kind: ParamKind, maxDim: number): fc.Arbitrary<number[]> {
-  const d = fc.integer({ min: 1, max: maxDim });
-  const k = fc.integer({ min: 1, max: Math.min(3, maxDim) });
+function shapeArb(kind: ParamKind, minDim: number, maxDim: number): fc.Arbitrary<number[]> {
+  const d = fc.integer({ min: minDim, max: maxDim });
+  const k = fc.integer({ min: minDim, max: Math.max(minDim, Math.min(3, maxDim)) });
   if (kind === 'linear') return fc.tuple(d, d);
   if (kind === 'conv') return fc.tuple(d, d, k, k);
   return fc.tuple(d);
@@ -45,8 +50,8 @@ function valuesArb(size: number, scale: number): fc.Arbitrary<Float32Array> {
     .map((vs) => Float32Array.from(vs, (v) => (Math.abs(v) < floor ? (v < 0 ? -floor : floor) : v)));
 }
 
-function specArb(kind: ParamKind, index: number, maxDim: number, scale: number): fc.Arbitrary<ParamSpec> {
-  return shapeArb(kind, maxDim).chain((shape) => {
+function specArb(kind: ParamKind, index: number, minDim: number, maxDim: number, scale: number): fc.Arbitrary<ParamSpec> {
+  return shapeArb(kind, minDim, maxDim).chain((shape) => {
     const size = shape.reduce((a, b) => a * b, 1);
     const isWeight = kind !== 'vector';
     return fc.tuple(valuesArb(size, scale), fc.constantFrom<ParamRole>('bias', 'norm-scale')).map(([values, vectorRole]) => ({
@@ -61,12 +66,13 @@ function specArb(kind: ParamKind, index: number, maxDim: number, scale: number):
 
 /** A random list of named tensors (names are unique: kind + position). */
 export function paramSetArb(options: ParamSetOptions = {}): fc.Arbitrary<ParamSpec[]> {
-  const { kinds = ['linear', 'conv', 'vector'], minTensors = 1, maxTensors = 3, maxDim = 4, scale = 1 } = options;
+  const { kinds = ['linear', 'conv', 'vector'], minTensors = 1, maxTensors = 3, minDim = 1, maxDim = 4, scale = 1 } = options;
+  if (!(Number.isInteger(minDim) && minDim >= 1 && maxDim >= minDim)) throw new RangeError(`paramSetArb: need integers 1 ≤ minDim ≤ maxDim, got ${minDim}, ${maxDim}`);
   if (kinds.length === 0) throw new RangeError('paramSetArb: kinds must name at least one of linear, conv, vector');
   if (!(minTensors >= 1 && maxTensors >= minTensors)) throw new RangeError(`paramSetArb: need 1 ≤ minTensors ≤ maxTensors, got ${minTensors}, ${maxTensors}`);
   return fc
     .array(fc.constantFrom(...kinds), { minLength: minTensors, maxLength: maxTensors })
-    .chain((ks) => fc.tuple(...ks.map((k, i) => specArb(k, i, maxDim, scale))));
+    .chain((ks) => fc.tuple(...ks.map((k, i) => specArb(k, i, minDim, maxDim, scale))));
 }
 
 /** Fresh Parameters from specs (values copied, so a spec can be built again for a second optimizer). */
