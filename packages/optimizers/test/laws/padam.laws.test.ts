@@ -26,8 +26,8 @@ const hyperArb = fc.record({
   lr: fc.double({ min: 1e-4, max: 0.2, noNaN: true }),
   beta1: fc.double({ min: 0, max: 0.95, noNaN: true }),
   beta2: fc.double({ min: 0.5, max: 0.999, noNaN: true }),
-  eps: fc.constantFrom(0, 1e-8, 1e-3),
-  weightDecay: fc.constantFrom(0, 1e-4, 5e-4, 1e-2),
+  eps: fc.constantFrom<number>(0, 1e-8, 1e-3),
+  weightDecay: fc.constantFrom<number>(0, 1e-4, 5e-4, 1e-2),
 });
 type Hyper = typeof hyperArb extends fc.Arbitrary<infer H> ? H : never;
 
