@@ -13,6 +13,7 @@ import {
   buildParams,
   gradientStreamArb,
   paramSetArb,
+  propertyRuns,
   type Subject,
   setGradients,
   trajectory,
@@ -99,7 +100,7 @@ describe('P2: Padam(p = 0) ≡ SGD-momentum', () => {
         // floor: below ~1e-6 the float32 rounding of weights near 1 dominates the O(p) term.
         ratios.push(...assertScalesLike({ knobs: [1e-3, 5e-4, 2.5e-4], order: 1, distance: d, slack: 1.3, floor: 1e-6, what: '‖Padam(p) − Padam(0)‖∞' }));
       }),
-      { numRuns: 15 },
+      { numRuns: propertyRuns(15) },
     );
     expect(ratios.length).toBeGreaterThan(0);
   });
@@ -158,7 +159,7 @@ describe('P3, P4: scaling and sign', () => {
           });
         });
       }),
-      { numRuns: 30 },
+      { numRuns: propertyRuns(30) },
     );
   });
 
@@ -193,7 +194,7 @@ describe('P3, P4: scaling and sign', () => {
           });
         }
       }),
-      { numRuns: 30 },
+      { numRuns: propertyRuns(30) },
     );
   });
 });

@@ -10,6 +10,7 @@
  */
 import { type Parameter, Tensor } from '@gapkit/autodiff';
 import fc from 'fast-check';
+import { propertyRuns } from '../arbitraries.js';
 import type { Tolerance } from '../expect-close.js';
 import { type GradientStep, type GradientStreamOptions, gradientStreamArb } from './gradient-stream.js';
 import { type ParamSetOptions, type ParamSpec, paramSetArb } from './param-set.js';
@@ -28,7 +29,7 @@ export interface LawRunOptions<H> {
   readonly hyper?: fc.Arbitrary<H>;
   readonly params?: ParamSetOptions;
   readonly stream?: GradientStreamOptions;
-  /** fast-check runs (default 25). */
+  /** fast-check runs (default 25; fast-check's global `numRuns`, e.g. from `pnpm test:props`, when larger). */
   readonly numRuns?: number;
 }
 
@@ -57,7 +58,7 @@ export class LawViolation extends Error {
 function runLaw<H>(o: LawRunOptions<H>, law: (c: Case<H>) => { mismatch: Mismatch; calls: string[] } | null, title: string): void {
   const details = fc.check(
     fc.property(caseArb(o), (c) => law(c) === null),
-    { numRuns: o.numRuns ?? 25 },
+    { numRuns: propertyRuns(o.numRuns ?? 25) },
   );
   if (!details.failed) return;
   const shrunk = details.counterexample?.[0];
