@@ -9,8 +9,8 @@ export { loadMovieLens100k, loadMovieLens1m, loadNcf, type NcfSplit } from './mo
 export { downloadHint, gunzipIfCompressed, readDataFile, readDataText, requireDatasetDir } from './read-file.js';
 
 export { DEFAULT_DATA_DIR, type DownloadOptions, type DownloadResult, downloadDataset } from './download/download-dataset.js';
-export { ChecksumError, fetchVerified } from './download/fetch-file.js';
-export { DownloadError, httpGet } from './download/http-get.js';
+export { ChecksumError, type FetchOptions, fetchVerified } from './download/fetch-file.js';
+export { DEFAULT_IDLE_TIMEOUT_SECONDS, DownloadError, httpGet, idleTimeoutMs } from './download/http-get.js';
 export { memberOutputPath, UnsafeArchiveError } from './download/member-path.js';
 export { ProgressBar, type ProgressStream } from './download/progress.js';
 export { DATASET_SOURCES, type DatasetSource, type SourceFile } from './download/sources.js';

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { DataFormatError } from '../../errors.js';
 import { fetchVerified } from './fetch-file.js';
+import { idleTimeoutMs } from './http-get.js';
 import type { ProgressStream } from './progress.js';
 import type { DatasetSource } from './sources.js';
 import { extractTarGz } from './tar-extract.js';
@@ -26,6 +27,11 @@ export interface DownloadOptions {
   readonly mirror?: string;
   /** Progress bars (stderr in the CLI). */
   readonly progress: ProgressStream;
+  /**
+   * Seconds a download may go without receiving a byte before it fails (finite, > 0); default
+   * `DEFAULT_IDLE_TIMEOUT_SECONDS` (60). The CLI's `--timeout SECONDS`.
+   */
+  readonly idleTimeoutSeconds?: number;
 }
 
 /** What {@link downloadDataset} did. */
@@ -48,6 +54,7 @@ function missingFiles(dir: string, expected: readonly string[]): string[] {
  *   missing expected files, or Error when the folder exists but is incomplete and `force` is off.
  */
 export async function downloadDataset(source: DatasetSource, options: DownloadOptions): Promise<DownloadResult> {
+  if (options.idleTimeoutSeconds !== undefined) idleTimeoutMs(options.idleTimeoutSeconds, 'downloadDataset: idleTimeoutSeconds');
   const root = resolve(options.dir);
   const target = join(root, source.name);
   if (existsSync(target) && !options.force) {
@@ -64,7 +71,7 @@ export async function downloadDataset(source: DatasetSource, options: DownloadOp
     for (const file of source.files) {
       const url = options.mirror ? `${options.mirror.replace(/\/+$/, '')}/${file.fileName}` : file.url;
       const temp = join(staging, `${file.fileName}.part`);
-      await fetchVerified(url, file, temp, options.progress);
+      await fetchVerified(url, file, temp, options.progress, { idleTimeoutSeconds: options.idleTimeoutSeconds });
       if (source.archive === 'none') {
         renameSync(temp, join(extracted, file.fileName));
         files.push(file.fileName);
