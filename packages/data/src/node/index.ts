@@ -16,3 +16,9 @@ export { ProgressBar, type ProgressStream } from './download/progress.js';
 export { DATASET_SOURCES, type DatasetSource, type SourceFile } from './download/sources.js';
 export { extractTarGz } from './download/tar-extract.js';
 export { extractZip } from './download/zip-extract.js';
+
+export { filesUnder, type PresentFile } from './inventory/data-dir-files.js';
+export { hashFile } from './inventory/hash-file.js';
+export { type DataDirListing, type DatasetPresence, datasetPresence, listDataDir, requireDataRoot } from './inventory/list-data-dir.js';
+export { formatSha256Sums, type ListedDigest, parseSha256Sums, readSha256Sums, SHA256SUMS_FILE } from './inventory/sha256sums.js';
+export { type FileCheck, type VerifyOptions, type VerifyReport, verifyDataset } from './inventory/verify-dataset.js';
