@@ -71,6 +71,26 @@ describe('parseArgs', () => {
     expect(parseArgs(['a', 'b'], {}).positionals).toEqual(['a', 'b']);
   });
 
+  it('property: any argv either parses or is a UsageError (never a TypeError or RangeError from the runtime)', () => {
+    const word = fc.oneof(
+      fc.string(),
+      fc.constantFrom('--', '-', '--epochs', '--lr', '--quick', '-h', '--json', '--model', '--optimizers', '--__proto__', '--constructor', '-1', '-x'),
+      fc.constantFrom('--epochs=', '--lr=1e400', '--quick=', '--model=mlp', '--optimizers=,,', '-hh', '-h1'),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), (argv) => {
+        try {
+          const { options } = parseArgs(argv, specs);
+          expect(Number.isInteger(options.epochs) && options.epochs >= 1).toBe(true);
+          expect(options.lr === undefined || Number.isFinite(options.lr)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(UsageError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('property: --k=v and --k v parse to the same value, and positionals keep their order around options', () => {
     const value = fc.string({ minLength: 1 }).filter((s) => !s.startsWith('--'));
     const word = fc.string({ minLength: 1 }).filter((s) => !s.startsWith('-'));
