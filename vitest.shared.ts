@@ -13,6 +13,7 @@ export function gapkitVitestConfig(options: { testTimeout?: number } = {}): Vite
     resolve: {
       alias: [
         { find: /^@gapkit\/data\/node$/, replacement: `${root}packages/data/src/node/index.ts` },
+        { find: /^@gapkit\/cli\/args$/, replacement: `${root}apps/gapkit/src/args.ts` },
         { find: /^@gapkit\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
       ],
     },

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { HELP, parseArgs } from './args.js';
+import { HELP, parseArgs, UsageError } from './args.js';
 import { unavailableReason } from './engines.js';
 import { autoVsCpu, summarize, table, targets } from './report.js';
 import { runAll } from './runner.js';
@@ -84,6 +84,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(`pnpm bench: ${e.message} (see pnpm bench --help)\n`);
+    process.exit(2);
+  }
   process.stderr.write(`pnpm bench: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

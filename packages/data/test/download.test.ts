@@ -19,7 +19,9 @@ import {
   loadCifar10,
   loadMovieLens100k,
   ProgressBar,
+  readSha256Sums,
   UnsafeArchiveError,
+  verifyDataset,
 } from '../src/node/index.js';
 import { digest, missingArchiveTools, tar, zip } from './helpers/fixture-archives.js';
 import { type FixtureServer, startFixtureServer } from './helpers/fixture-server.js';
@@ -118,6 +120,11 @@ describe.skipIf(missing.length > 0)('downloadDataset', () => {
     expect(Array.from(train.labels)).toEqual([1, 2, 3, 4, 5]);
     expect(Array.from(test.labels)).toEqual([0, 9]);
     expect(progress.text).toMatch(/c10\.tar\.gz \[#{30}\] 100%/);
+    // the digests of the extracted files are recorded for `gapkit data verify`
+    const sums = readSha256Sums(join(dir, 'SHA256SUMS'));
+    expect(sums.map((d) => d.path).sort()).toEqual(result.files.map((f) => join(dir, f)).sort());
+    for (const d of sums) expect(d.sha256).toBe(digest(d.path, 'sha256'));
+    expect((await verifyDataset(source('cifar10', 'c10.tar.gz'), root)).ok).toBe(true);
   });
 
   it('handles pax headers (long paths in extended records)', async () => {
