@@ -6,6 +6,8 @@
  * subclass supplies `initState`, `update`, `validate` and (for global passes) overrides `applyStep`.
  */
 import type { Parameter } from '@gapkit/autodiff';
+import { OptimizerError } from './errors.js';
+import { assertOptionKeys } from './option-keys.js';
 import { beginDiagnostics, type DiagnosticsProbe, finishDiagnostics, type StepDiagnostics } from './diagnostics.js';
 import { isSchedule, type Scalar, type ScheduleSpec, scheduleAt, validateSchedule } from './schedule.js';
 
@@ -19,6 +21,21 @@ export type Resolved<O> = { readonly [K in keyof O]: O[K] extends Scalar ? numbe
 
 /** A parameter group as passed by the user: its tensors plus any options that differ from the defaults. */
 export type GroupSpec<O> = { params: readonly Parameter[] } & Partial<O>;
+
+/** What `step()` does when a gradient holds NaN or ±Infinity: throw (default) or skip the whole step and count it. */
+export type NonFinitePolicy = 'error' | 'skip';
+
+/** Options every optimizer takes besides its hyperparameters (optimizer-wide). */
+export interface CommonOptions {
+  /** Default 'error': the step throws, naming the tensor, the index and the step, and changes nothing. */
+  nonFinite?: NonFinitePolicy;
+}
+
+/** The keys of `CommonOptions`. */
+export const COMMON_OPTION_KEYS: readonly (keyof CommonOptions)[] = ['nonFinite'];
+
+/** What an optimizer's constructor takes: the first group's overrides plus the common options. */
+export type OptimizerOptions<O> = Partial<O> & CommonOptions;
 
 /** What optimizers accept: a flat list of parameters (one group) or a list of groups. */
 export type ParamsArg<O> = readonly Parameter[] | readonly GroupSpec<O>[];
@@ -63,7 +80,8 @@ export interface OptimizerDescription {
 }
 
 function isGroupList<O>(arg: ParamsArg<O>): arg is readonly GroupSpec<O>[] {
-  return arg.length > 0 && !('data' in arg[0]);
+  const first: unknown = arg[0];
+  return typeof first === 'object' && first !== null && !('data' in first);
 }
 
 function copyValue(v: StateValue | number[]): StateValue {
@@ -98,26 +116,47 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
   private tracking = false;
   private last: StepDiagnostics | null = null;
 
-  constructor(name: string, params: ParamsArg<O>, defaults: O) {
+  /** What a step does with a non-finite gradient. */
+  readonly nonFinite: NonFinitePolicy;
+
+  /**
+   * @param defaults     every per-group option's default
+   * @param options      the caller's options: per-group overrides for every group, plus `CommonOptions`
+   * @param settingsKeys optimizer-wide keys the subclass already took out of `options` (for the message
+   *                     that lists the valid keys)
+   */
+  constructor(name: string, params: ParamsArg<O>, defaults: O, options: OptimizerOptions<O> = {}, settingsKeys: readonly string[] = []) {
     this.name = name;
-    const specs: readonly GroupSpec<O>[] = isGroupList(params) ? params : [{ params } as GroupSpec<O>];
-    if (specs.length === 0 || specs.every((g) => g.params.length === 0)) {
-      throw new RangeError(`${name}: got no parameters to optimize`);
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new OptimizerError(`${name}: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+    }
+    const { nonFinite = 'error', ...overrides } = options;
+    const groupKeys = Object.keys(defaults);
+    assertOptionKeys(`${name} options`, overrides, [...groupKeys, ...COMMON_OPTION_KEYS, ...settingsKeys]);
+    if (nonFinite !== 'error' && nonFinite !== 'skip') throw new OptimizerError(`${name}: nonFinite must be 'error' or 'skip', got ${JSON.stringify(nonFinite)}`);
+    this.nonFinite = nonFinite;
+    const merged = { ...defaults, ...overrides };
+    if (!Array.isArray(params)) throw new OptimizerError(`${name}: params must be a list of parameters or of groups { params, ...options }, got ${params === null ? 'null' : typeof params}`);
+    const specs: readonly GroupSpec<O>[] = isGroupList(params) ? params : [{ params } as unknown as GroupSpec<O>];
+    if (specs.length === 0 || specs.every((g) => typeof g === 'object' && g !== null && Array.isArray(g.params) && g.params.length === 0)) {
+      throw new OptimizerError(`${name}: got no parameters to optimize`);
     }
     this.groups = specs.map((spec, gi) => {
-      const { params: ps, ...overrides } = spec;
-      for (const key of Object.keys(overrides)) {
-        if (!(key in defaults)) {
-          throw new RangeError(`${name}: group ${gi} has unknown option '${key}' (known: ${Object.keys(defaults).join(', ')})`);
-        }
+      if (typeof spec !== 'object' || spec === null || !Array.isArray(spec.params)) {
+        throw new OptimizerError(`${name}: group ${gi} must be an object { params: Parameter[], ...options }`);
       }
+      const { params: ps, ...groupOverrides } = spec;
+      assertOptionKeys(`${name} group ${gi} options`, groupOverrides, groupKeys);
       for (const p of ps) {
+        if (typeof p !== 'object' || p === null || !(p.data instanceof Float32Array) || typeof p.meta !== 'object') {
+          throw new OptimizerError(`${name}: group ${gi} holds something that is not a Parameter`);
+        }
         const n = p.meta.name;
         if (!n) throw new RangeError(`${name}: a parameter of shape [${p.shape.join(', ')}] has no name (state is keyed by name)`);
         if (this.params.has(n)) throw new RangeError(`${name}: parameter '${n}' appears twice`);
         this.params.set(n, p);
       }
-      return { params: [...ps], options: { ...defaults, ...overrides } as O };
+      return { params: [...ps], options: { ...merged, ...groupOverrides } as O };
     });
     for (const [gi, g] of this.groups.entries()) this.validate(this.resolve(g.options), this.where(gi));
   }

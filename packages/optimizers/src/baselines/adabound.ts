@@ -11,7 +11,7 @@
  * (The paper's extra 1/√t factor is not in the code, nor here.)
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import { type Scalar, scheduleAt } from '../schedule.js';
 import { assertAdamLike, assertPositive } from '../validate.js';
 
@@ -32,8 +32,8 @@ export interface AdaBoundOptions {
   weightDecay: Scalar;
   /** AMSBound: use the running max of v. Default false. */
   amsbound: boolean;
-  /** η_init (> 0), the lr finalLr is relative to. Default (NaN): the group's lr at construction. */
-  initialLr: number;
+  /** η_init (> 0), the lr finalLr is relative to. Default null: the group's lr at construction. */
+  initialLr: number | null;
 }
 
 export const ADABOUND_DEFAULTS: AdaBoundOptions = {
@@ -45,7 +45,7 @@ export const ADABOUND_DEFAULTS: AdaBoundOptions = {
   eps: 1e-8,
   weightDecay: 0,
   amsbound: false,
-  initialLr: Number.NaN,
+  initialLr: null,
 };
 
 export type AdaBoundState = { t: number; m: Float32Array; v: Float32Array; vMax: Float32Array | null };
@@ -54,7 +54,7 @@ export type AdaBoundState = { t: number; m: Float32Array; v: Float32Array; vMax:
 export function adaBoundUpdate(w: Float32Array, g: Float32Array, s: AdaBoundState, h: Resolved<AdaBoundOptions>): void {
   const t = s.t;
   const step = (h.lr * Math.sqrt(1 - h.beta2 ** t)) / (1 - h.beta1 ** t); // (L3)
-  const final = (h.finalLr * h.lr) / h.initialLr;
+  const final = (h.finalLr * h.lr) / (h.initialLr ?? h.lr);
   const lower = final * (1 - 1 / (h.gamma * t + 1)); // (L4)
   const upper = final * (1 + 1 / (h.gamma * t));
   for (let i = 0; i < w.length; i++) {
@@ -73,10 +73,10 @@ export function adaBoundUpdate(w: Float32Array, g: Float32Array, s: AdaBoundStat
 
 /** AdaBound / AMSBound. */
 export class AdaBound extends Optimizer<AdaBoundOptions, AdaBoundState> {
-  constructor(params: ParamsArg<AdaBoundOptions>, options: Partial<AdaBoundOptions> = {}) {
-    super('AdaBound', params, { ...ADABOUND_DEFAULTS, ...options });
+  constructor(params: ParamsArg<AdaBoundOptions>, options: OptimizerOptions<AdaBoundOptions> = {}) {
+    super('AdaBound', params, ADABOUND_DEFAULTS, options);
     this.groups.forEach((g, gi) => {
-      if (Number.isNaN(g.options.initialLr)) g.options.initialLr = scheduleAt(g.options.lr, 0);
+      if (g.options.initialLr === null) g.options.initialLr = scheduleAt(g.options.lr, 0);
       assertPositive(this.where(gi), 'initialLr (η_init)', g.options.initialLr);
     });
   }

@@ -11,7 +11,7 @@
  *   (L5) θ ← θ − η · (m/(1 − β₁ᵗ)) / (√ṽ/√(1 − β₂ᵗ) + ε)
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
 
@@ -96,8 +96,8 @@ export function adamUpdate(w: Float32Array, g: Float32Array, s: AdamState, h: Re
 
 /** Adam (Kingma & Ba 2015) with PyTorch's L2 weight decay; AdamW and AMSGrad share this rule. */
 export class Adam extends Optimizer<AdamOptions, AdamState> {
-  constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}, name = 'Adam') {
-    super(name, params, { ...ADAM_DEFAULTS, ...options });
+  constructor(params: ParamsArg<AdamOptions>, options: OptimizerOptions<AdamOptions> = {}, name = 'Adam', defaults: AdamOptions = ADAM_DEFAULTS) {
+    super(name, params, defaults, options);
   }
   protected initState(p: Parameter, h: Resolved<AdamOptions>): AdamState {
     return adamState(p.size, h.amsgrad);

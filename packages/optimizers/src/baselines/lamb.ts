@@ -12,7 +12,7 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { norm } from '../math.js';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
 
@@ -86,8 +86,8 @@ export function validateLamb(h: Resolved<LambOptions>, where: string): void {
 /** Layer-wise adaptive moments (LAMB). */
 export class Lamb extends Optimizer<LambOptions, LambState> {
   private scratch = new Float64Array(0);
-  constructor(params: ParamsArg<LambOptions>, options: Partial<LambOptions> = {}) {
-    super('LAMB', params, { ...LAMB_DEFAULTS, ...options });
+  constructor(params: ParamsArg<LambOptions>, options: OptimizerOptions<LambOptions> = {}) {
+    super('LAMB', params, LAMB_DEFAULTS, options);
   }
   protected initState(p: Parameter): LambState {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(p.size) };

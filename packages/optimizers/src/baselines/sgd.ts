@@ -9,7 +9,7 @@
  *   (L4) θ ← θ − η·d
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertInRange, assertNonNegative } from '../validate.js';
 
@@ -73,8 +73,8 @@ export function sgdUpdate(w: Float32Array, g: Float32Array, s: SgdState, h: Reso
 
 /** Stochastic gradient descent (PyTorch `torch.optim.SGD`). */
 export class Sgd extends Optimizer<SgdOptions, SgdState> {
-  constructor(params: ParamsArg<SgdOptions>, options: Partial<SgdOptions> = {}) {
-    super('SGD', params, { ...SGD_DEFAULTS, ...options });
+  constructor(params: ParamsArg<SgdOptions>, options: OptimizerOptions<SgdOptions> = {}) {
+    super('SGD', params, SGD_DEFAULTS, options);
   }
   protected initState(p: Parameter): SgdState {
     return sgdState(p.size);

@@ -27,7 +27,7 @@
  *   - Adam when λ = 0 (G1, A1); one step equals AdamW with λ_W = λ/√v̄_t (A4).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
 
@@ -47,6 +47,14 @@ export interface AdamSOptions {
 }
 
 export const ADAMS_DEFAULTS: AdamSOptions = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 5e-4, amsgrad: false };
+
+/** Optimizer-wide AdamS settings. */
+export interface AdamSSettings {
+  /** Floor of v̄ (≥ 0). Default 0 = none: v̄ = 0 with λ ≠ 0 is an error (decisions.md "AdamS / SGDS"). */
+  vbarFloor: number;
+}
+
+export const ADAMS_SETTINGS_DEFAULTS: AdamSSettings = { vbarFloor: 0 };
 
 export type AdamSState = { t: number; m: Float32Array; v: Float32Array; vMax: Float32Array | null };
 
@@ -80,9 +88,9 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
   readonly vbarFloor: number;
   private lastSqrtVBar = Number.NaN;
 
-  constructor(params: ParamsArg<AdamSOptions>, options: Partial<AdamSOptions> & { vbarFloor?: number } = {}) {
-    const { vbarFloor = 0, ...rest } = options;
-    super('AdamS', params, { ...ADAMS_DEFAULTS, ...rest });
+  constructor(params: ParamsArg<AdamSOptions>, options: OptimizerOptions<AdamSOptions> & Partial<AdamSSettings> = {}) {
+    const { vbarFloor = ADAMS_SETTINGS_DEFAULTS.vbarFloor, ...rest } = options ?? {};
+    super('AdamS', params, ADAMS_DEFAULTS, rest, Object.keys(ADAMS_SETTINGS_DEFAULTS));
     assertNonNegative('AdamS', 'vbarFloor (floor of v̄)', vbarFloor);
     this.vbarFloor = vbarFloor;
   }

@@ -37,6 +37,23 @@ export const LAWN_SETTINGS_DEFAULTS = {
   constrainEmbeddings: false,
 } as const satisfies Partial<LawnSettings>;
 
+/** Every key of `LawnSettings` (for strict option checks). */
+export const LAWN_SETTINGS_KEYS: readonly (keyof LawnSettings)[] = [
+  'base',
+  'freeSteps',
+  'freeEpochs',
+  'stepsPerEpoch',
+  'resetMomentsAtSwitch',
+  'constrainEmbeddings',
+  'onlyTag',
+  'constrainedParams',
+];
+
+/** The optimizer's name for a base, as the conformance format spells it: `Adam-LAWN`, `LAMB-LAWN`, `SGD-LAWN`. */
+export function lawnTitle(base: LawnBase): string {
+  return base === 'adam' ? 'Adam-LAWN' : base === 'lamb' ? 'LAMB-LAWN' : base === 'sgd' ? 'SGD-LAWN' : `LAWN(${String(base)})`;
+}
+
 /** Settings with defaults filled in and E_free converted to steps. */
 export type ResolvedLawnSettings = LawnSettings & { freeSteps: number };
 

@@ -38,12 +38,14 @@ import { type AdamState, adamDirectionAt, adamMomentsAt, adamUpdate } from '../b
 import { lambDirection, lambUpdate, trustRatio } from '../baselines/lamb.js';
 import { type SgdState, sgdDirectionAt, sgdUpdate } from '../baselines/sgd.js';
 import { norm, projectTangent } from '../math.js';
-import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertBeta, assertOneOf } from '../validate.js';
 import {
   isConstrainedBy,
   LAWN_SETTINGS_DEFAULTS,
+  LAWN_SETTINGS_KEYS,
+  lawnTitle,
   type LawnBase,
   type LawnSettings,
   type ResolvedLawnSettings,
@@ -150,9 +152,9 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
   private excluded: string[] = [];
   private scratch = { a: new Float64Array(0), b: new Float64Array(0) };
 
-  constructor(params: ParamsArg<LawnOptions>, options: Partial<LawnOptions> & Partial<LawnSettings> = {}) {
-    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options;
-    super(`LAWN(${base ?? LAWN_SETTINGS_DEFAULTS.base})`, params, { ...LAWN_DEFAULTS, ...rest });
+  constructor(params: ParamsArg<LawnOptions>, options: OptimizerOptions<LawnOptions> & Partial<LawnSettings> = {}) {
+    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options ?? {};
+    super(lawnTitle(base ?? LAWN_SETTINGS_DEFAULTS.base), params, LAWN_DEFAULTS, rest, LAWN_SETTINGS_KEYS);
     const known = (n: string) => this.params.has(n);
     this.settings = resolveLawnSettings({ base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams }, known);
   }

@@ -38,7 +38,7 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { gatherUnit, normalizeUnits, scatterUnit, type UnitLayout, unitLayout, unitNorms } from '../math.js';
-import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative, assertOneOf } from '../validate.js';
 
@@ -73,9 +73,21 @@ export const ND_ADAM_DEFAULTS: Omit<NdAdamOptions, 'normalizeAtInit'> = {
   variant: 'paper',
 };
 
-/** Every default for a variant: (L0) at construction for 'paper' (Algorithm 1), not for 'code'. */
+/**
+ * The settings of the authors' PyTorch run (zj10/ND-Adam main.py, their WRN table; docs/papers/nd-adam.md):
+ * one lr 0.04 for both groups, β₂ = 0.99, L2 5e-6 on the scalars, no normalization at build time.
+ */
+export const ND_ADAM_CODE_SETTINGS = {
+  lr: 0.04,
+  lrVector: 0.04,
+  beta2: 0.99,
+  weightDecay: 5e-6,
+  normalizeAtInit: false,
+} as const satisfies Partial<NdAdamOptions>;
+
+/** Every default for a variant: Algorithm 1's for 'paper' ((L0) at construction), the PyTorch run's for 'code'. */
 export function ndAdamDefaults(variant: NdAdamVariant = ND_ADAM_DEFAULTS.variant): NdAdamOptions {
-  return { ...ND_ADAM_DEFAULTS, variant, normalizeAtInit: variant === 'paper' };
+  return variant === 'code' ? { ...ND_ADAM_DEFAULTS, ...ND_ADAM_CODE_SETTINGS, variant } : { ...ND_ADAM_DEFAULTS, variant, normalizeAtInit: true };
 }
 
 /** m: first moment (element-wise); v: one scalar per unit for vectors, element-wise for scalars. */
@@ -153,8 +165,10 @@ export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
   private scratch: UnitScratch = { w: new Float64Array(0), g: new Float64Array(0) };
   private zeroUnits = 0;
 
-  constructor(params: ParamsArg<NdAdamOptions>, options: Partial<NdAdamOptions> = {}) {
-    super('ND-Adam', params, { ...ndAdamDefaults(options.variant), ...options });
+  /** `options.variant` picks the defaults of every other option (see `ndAdamDefaults`). */
+  constructor(params: ParamsArg<NdAdamOptions>, options: OptimizerOptions<NdAdamOptions> = {}) {
+    const variant = typeof options === 'object' && options !== null && options.variant === 'code' ? 'code' : 'paper';
+    super('ND-Adam', params, ndAdamDefaults(variant), options);
     for (const g of this.groups) {
       for (const p of g.params) {
         const L = this.layoutOf(p);

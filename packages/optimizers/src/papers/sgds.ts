@@ -20,7 +20,7 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { type SgdOptions, type SgdState, sgdDirectionAt, sgdState, validateSgd } from '../baselines/sgd.js';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import { assertInRange } from '../validate.js';
 
 export type SgdsOptions = Omit<SgdOptions, 'maximize'>;
@@ -46,8 +46,8 @@ export function sgdsUpdate(w: Float32Array, g: Float32Array, s: SgdState, h: Res
 
 /** SGD with scheduled weight decay. */
 export class Sgds extends Optimizer<SgdsOptions, SgdState> {
-  constructor(params: ParamsArg<SgdsOptions>, options: Partial<SgdsOptions> = {}) {
-    super('SGDS', params, { ...SGDS_DEFAULTS, ...options });
+  constructor(params: ParamsArg<SgdsOptions>, options: OptimizerOptions<SgdsOptions> = {}) {
+    super('SGDS', params, SGDS_DEFAULTS, options);
   }
   protected initState(p: Parameter): SgdState {
     return sgdState(p.size);
