@@ -1,140 +1,146 @@
 /**
- * The adapter from a case's `optimizer`, `hyper` and `param_groups` (the reference code's names,
- * docs/conformance/README.md) to a gapkit optimizer. `hyper` was checked against the optimizer's
- * schema when the case was parsed (src/schema/hyper.ts); here each key is mapped to gapkit's option
- * name. A key the case leaves out is not passed, so it takes gapkit's own documented default.
+ * The adapter from a case's `optimizer`, `hyper` and `param_groups` to a gapkit optimizer, generic
+ * over the optimizer registry of @gapkit/optimizers: the entry is found by the case's `optimizer` name
+ * (`registryEntryByReference`), and each registry hyperparameter reads its value from `hyper` under its
+ * reference name (`partial` for Padam's p, `betas[0]` for β₁, reference spellings of choices mapped
+ * back). A key the case leaves out takes the registry's default for a case (`referenceDefault`, the
+ * reference code's class default where it differs from gapkit's, else gapkit's default). No name or
+ * default is written here.
+ *
+ * What the registry cannot know is the format's own semantics, kept below: the per-step lr lists,
+ * ND-Adam's vector/scalar roles and unit axes, LAWN's constrained set from names and group flags, and
+ * the format's keys that gapkit has no option for (they must be neutral).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import {
-  AdaBound,
-  Adam,
-  AdamS,
-  AdamW,
-  Lamb,
-  type LambPhi,
-  Lawn,
-  NdAdam,
-  type Optimizer,
-  Padam,
-  type ParamGroup,
-  RAdam,
-  type Scalar,
-  Sgd,
-  Sgds,
-  type StateRecord,
-  Yogi,
-} from '@gapkit/optimizers';
+import { type AnyOptimizer, type HyperParameter, hyperProblem, type RegistryEntry, registryEntryByReference } from '@gapkit/optimizers';
 import { CaseError } from './case-error.js';
-import type { Case } from './schema/case.js';
-import { HYPER_SCHEMAS, type HyperOf, type OptimizerName } from './schema/hyper.js';
+import type { Case, CaseGroup } from './schema/case.js';
 
 /** A built optimizer and how to set each group's lr before step k+1. */
 export interface BuiltOptimizer {
-  optimizer: Optimizer<object, StateRecord>;
+  optimizer: AnyOptimizer;
   setStep(k: number): void;
 }
 
-/** `obj` without its undefined entries (an absent key takes gapkit's default). */
-function given<T extends Record<string, unknown>>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-const betasOf = (b: readonly [number, number] | undefined) => (b ? { beta1: b[0], beta2: b[1] } : {});
-const phiOf = (phi: string | undefined): LambPhi | undefined => (phi === undefined ? undefined : phi === 'identity' ? 'identity' : 'min10');
-
-function hyperOf<N extends OptimizerName>(c: Case, name: N): HyperOf<N> {
-  return HYPER_SCHEMAS[name].parse(c.hyper) as HyperOf<N>;
-}
+/** Per-step lists: the authoritative lr of each group is `param_groups[i].lr`. */
+export const PER_STEP_KEYS = new Set(['lr', 'lr_vector', 'lr_scalar']);
+/** Read by the runner itself (tensor roles and sets), or informational. */
+export const RUNNER_KEYS = new Set(['vector_params', 'vec_axes', 'scalar_params', 'init_vectors', 'unconstrained_params']);
+/** Format keys that some optimizers have no gapkit option for: accepted at their neutral value only. */
+export const NEUTRAL: Readonly<Record<string, number>> = { weight_decay: 0, dampening: 0 };
 
 function fail(c: Case, field: string, msg: string): never {
   throw new CaseError(`${c.file}: field '${field}' ${msg}`);
 }
 
-/** Groups in case order; a group's own `weight_decay` overrides the optimizer-wide one. */
-function groupsOf(c: Case, byName: Map<string, Parameter>) {
-  return c.param_groups.map((g) => ({
-    params: g.params.map((n) => byName.get(n) ?? fail(c, 'param_groups', `names unknown parameter '${n}'`)),
-    lr: g.lr[0],
-    ...given({ weightDecay: g.weight_decay }),
-  }));
+const spelling = (s: string) => s.replace(/\s+/g, '');
+
+/** The case's value for `h` (undefined when the case leaves it out), in gapkit's terms. */
+function caseValue(c: Case, h: HyperParameter): unknown {
+  const ref = h.reference;
+  if (!ref) return undefined;
+  const raw = c.hyper[ref.key];
+  const field = ref.index === undefined ? `hyper.${ref.key}` : `hyper.${ref.key}[${ref.index}]`;
+  let v: unknown = ref.index === undefined ? raw : Array.isArray(raw) ? raw[ref.index] : raw;
+  if (v === undefined) return 'referenceDefault' in h ? h.referenceDefault : undefined;
+  if (ref.values && typeof v === 'string') {
+    const want = spelling(v);
+    const gapkit = Object.entries(ref.values).find(([, r]) => spelling(r) === want)?.[0];
+    v = gapkit ?? fail(c, field, `must be one of ${Object.values(ref.values).map((r) => JSON.stringify(r)).join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  const problem = hyperProblem(h, v);
+  if (problem) fail(c, field, `is out of range: ${problem}`);
+  return v;
 }
 
-function withLr(c: Case, opt: Optimizer<{ lr: Scalar }, StateRecord>): BuiltOptimizer {
-  const groups: ParamGroup<{ lr: Scalar }>[] = opt.groups;
-  return {
-    optimizer: opt as unknown as Optimizer<object, StateRecord>,
-    setStep: (k) =>
-      groups.forEach((g, i) => {
-        g.options.lr = c.param_groups[i].lr[k];
-      }),
-  };
+/** The registry hyperparameter a group's `weight_decay` sets (ND-Adam: λ on the scalars). */
+function groupDecayKey(entry: RegistryEntry): HyperParameter | undefined {
+  const group = entry.hyperparameters.filter((h) => h.scope === 'group');
+  return group.find((h) => h.reference?.key === 'weight_decay') ?? group.find((h) => h.key === 'weightDecay');
+}
+
+/** Checks that every `hyper` key is mapped by the registry, read by the runner, or neutral. */
+function checkUnmapped(c: Case, entry: RegistryEntry): void {
+  const mapped = new Set(entry.hyperparameters.flatMap((h) => (h.reference ? [h.reference.key] : [])));
+  for (const [key, value] of Object.entries(c.hyper)) {
+    if (mapped.has(key) || PER_STEP_KEYS.has(key) || RUNNER_KEYS.has(key)) continue;
+    if (key in entry.fixed) {
+      if (entry.fixed[key] !== value) fail(c, `hyper.${key}`, `is ${JSON.stringify(value)} but the optimizer is ${c.optimizer} (${key} ${JSON.stringify(entry.fixed[key])})`);
+      continue;
+    }
+    if (key in NEUTRAL) {
+      if (value !== NEUTRAL[key]) fail(c, `hyper.${key}`, `must be ${NEUTRAL[key]}: gapkit's ${entry.title} has no ${key}, got ${JSON.stringify(value)}`);
+      continue;
+    }
+    fail(c, `hyper.${key}`, `is a format key that gapkit's ${entry.title} (registry '${entry.name}') does not map`);
+  }
 }
 
 /** Builds the optimizer a case describes. */
 export function buildOptimizer(c: Case, byName: Map<string, Parameter>): BuiltOptimizer {
-  const groups = () => groupsOf(c, byName);
-  switch (c.optimizer) {
-    case 'SGD':
-    case 'SGDS': {
-      const h = hyperOf(c, c.optimizer);
-      const o = given({ momentum: h.momentum, dampening: h.dampening, nesterov: h.nesterov, weightDecay: h.weight_decay });
-      return withLr(c, c.optimizer === 'SGD' ? new Sgd(groups(), o) : new Sgds(groups(), o));
-    }
-    case 'Adam':
-    case 'Adam(amsgrad)':
-    case 'AdamW': {
-      const h = hyperOf(c, c.optimizer);
-      const mode = h.weight_decay_mode ?? (c.optimizer === 'AdamW' ? 'decoupled' : 'l2');
-      const amsgrad = h.amsgrad ?? (c.optimizer === 'Adam(amsgrad)' ? true : undefined);
-      const o = given({ ...betasOf(h.betas), eps: h.eps, weightDecay: h.weight_decay, amsgrad, weightDecayMode: mode });
-      return withLr(c, mode === 'decoupled' ? new AdamW(groups(), o) : new Adam(groups(), o));
-    }
-    case 'AdamS': {
-      const h = hyperOf(c, 'AdamS');
-      return withLr(c, new AdamS(groups(), given({ ...betasOf(h.betas), eps: h.eps, amsgrad: h.amsgrad, weightDecay: h.weight_decay })));
-    }
-    case 'Padam': {
-      const h = hyperOf(c, 'Padam');
-      const o = given({ ...betasOf(h.betas), eps: h.eps, weightDecay: h.weight_decay, amsgrad: h.amsgrad, p: h.partial, biasCorrection: h.bias_correction });
-      return withLr(c, new Padam(groups(), o));
-    }
-    case 'LAMB': {
-      const h = hyperOf(c, 'LAMB');
-      const o = given({ ...betasOf(h.betas), eps: h.eps, weightDecay: h.weight_decay, biasCorrection: h.bias_correction, phi: phiOf(h.phi) });
-      return withLr(c, new Lamb(groups(), o));
-    }
-    case 'AdaBound': {
-      const h = hyperOf(c, 'AdaBound');
-      const o = given({ ...betasOf(h.betas), eps: h.eps, weightDecay: h.weight_decay, finalLr: h.final_lr, gamma: h.gamma, amsbound: h.amsbound });
-      return withLr(c, new AdaBound(groups(), o));
-    }
-    case 'Yogi': {
-      const h = hyperOf(c, 'Yogi');
-      const o = given({ ...betasOf(h.betas), eps: h.eps, weightDecay: h.weight_decay, initialAccumulator: h.initial_accumulator });
-      return withLr(c, new Yogi(groups(), o));
-    }
-    case 'RAdam': {
-      const h = hyperOf(c, 'RAdam');
-      const o = given({ ...betasOf(h.betas), eps: h.eps, weightDecay: h.weight_decay, degeneratedToSgd: h.degenerated_to_sgd });
-      return withLr(c, new RAdam(groups(), o));
-    }
-    case 'ND-Adam':
-      return buildNdAdam(c, byName);
-    case 'Adam-LAWN':
-    case 'LAMB-LAWN':
-    case 'SGD-LAWN':
-      return buildLawn(c, byName, c.optimizer);
+  let entry: RegistryEntry;
+  try {
+    entry = registryEntryByReference(c.optimizer);
+  } catch (e) {
+    return fail(c, 'optimizer', (e as Error).message);
   }
+  checkUnmapped(c, entry);
+  const options: Record<string, unknown> = {};
+  for (const h of entry.hyperparameters) {
+    if (h.reference && PER_STEP_KEYS.has(h.reference.key)) continue;
+    const v = caseValue(c, h);
+    if (v !== undefined) options[h.key] = v;
+  }
+  const decay = groupDecayKey(entry);
+  const lrKeys = entry.hyperparameters.filter((h) => h.scope === 'group' && h.reference && PER_STEP_KEYS.has(h.reference.key));
+  const lrKeysOf = (g: CaseGroup): string[] => {
+    // ND-Adam: a vector group's lr is α^v (`lr_vector`), a scalar group's α^s (`lr`); no role: both.
+    const want = g.role === 'vector' ? 'lr_vector' : g.role === 'scalar' ? 'lr' : undefined;
+    const keys = lrKeys.filter((h) => want === undefined || h.reference?.key === want);
+    return (keys.length > 0 ? keys : lrKeys).map((h) => h.key);
+  };
+  const groups = c.param_groups.map((g, i) => {
+    const spec: { params: Parameter[] } & Record<string, unknown> = { params: g.params.map((n) => byName.get(n) ?? fail(c, `param_groups[${i}].params`, `names unknown parameter '${n}'`)) };
+    for (const k of lrKeysOf(g)) spec[k] = g.lr[0];
+    if (g.weight_decay !== undefined) {
+      if (decay) spec[decay.key] = g.weight_decay;
+      else if (g.weight_decay !== 0) fail(c, `param_groups[${i}].weight_decay`, `must be 0: gapkit's ${entry.title} has no weight decay, got ${g.weight_decay}`);
+    }
+    return spec;
+  });
+  if (c.optimizer === 'ND-Adam') prepareNdAdam(c, byName, options);
+  if (entry.fixed.base !== undefined) options.constrainedParams = lawnConstrainedSet(c, options.constrainedParams);
+  let optimizer: AnyOptimizer;
+  try {
+    // The group and option objects were assembled from the registry's own keys; `create` validates them.
+    optimizer = entry.create(groups, options);
+  } catch (e) {
+    throw new CaseError(`${c.file}: ${entry.title}: ${(e as Error).message}`);
+  }
+  const keysPerGroup = c.param_groups.map(lrKeysOf);
+  return {
+    optimizer,
+    setStep: (k) =>
+      optimizer.groups.forEach((g, i) => {
+        const o = g.options as Record<string, unknown>;
+        for (const key of keysPerGroup[i]) o[key] = c.param_groups[i].lr[k];
+      }),
+  };
 }
 
-function buildNdAdam(c: Case, byName: Map<string, Parameter>): BuiltOptimizer {
-  const h = hyperOf(c, 'ND-Adam');
-  const vectorNames = new Set(h.vector_params ?? []);
-  const scalarNames = new Set(h.scalar_params ?? []);
+/** ND-Adam: mark the unit vectors (their axes on the parameter's meta) from names, roles and `vec_axes`. */
+function prepareNdAdam(c: Case, byName: Map<string, Parameter>, options: Record<string, unknown>): void {
+  const names = (key: string): string[] => {
+    const v = c.hyper[key];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  };
+  const hyperAxes = c.hyper.vec_axes as Record<string, number[]> | number[] | undefined;
+  const vectorNames = new Set(names('vector_params'));
+  const scalarNames = new Set(names('scalar_params'));
   const noRoles = vectorNames.size === 0 && c.param_groups.every((g) => g.role === undefined && g.vec_axes === undefined);
-  if (noRoles && h.vec_axes !== undefined && !Array.isArray(h.vec_axes)) {
+  if (noRoles && hyperAxes !== undefined && !Array.isArray(hyperAxes)) {
     // Neither vector_params nor group roles: the tensors that `vec_axes` names are the vectors.
-    for (const n of Object.keys(h.vec_axes)) vectorNames.add(n);
+    for (const n of Object.keys(hyperAxes)) vectorNames.add(n);
   }
   for (const g of c.param_groups) for (const n of g.params) (g.role === 'vector' ? vectorNames : g.role === 'scalar' ? scalarNames : new Set<string>()).add(n);
   for (const n of vectorNames) {
@@ -142,61 +148,32 @@ function buildNdAdam(c: Case, byName: Map<string, Parameter>): BuiltOptimizer {
     if (scalarNames.has(n)) fail(c, 'hyper.scalar_params', `names '${n}', which is also a vector parameter`);
   }
   const pick = (m: Record<string, number[]> | number[] | undefined, name: string): number[] | undefined => (Array.isArray(m) ? m : m?.[name]);
-  const axesOf = (name: string): number[] => {
-    const group = c.param_groups.find((g) => g.params.includes(name));
-    const axes = pick(group?.vec_axes, name) ?? pick(h.vec_axes, name);
-    if (axes) return axes;
-    // Default: every axis except the first (one unit per output row), docs/papers/nd-adam.md.
-    const p = byName.get(name);
-    return p ? p.shape.slice(1).map((_, i) => i + 1) : [];
-  };
   for (const n of vectorNames) {
     const p = byName.get(n);
-    if (p) p.meta.unitAxes = axesOf(n);
+    if (!p) continue;
+    const group = c.param_groups.find((g) => g.params.includes(n));
+    // Default: every axis except the first (one unit per output row), docs/papers/nd-adam.md.
+    p.meta.unitAxes = pick(group?.vec_axes, n) ?? pick(hyperAxes, n) ?? p.shape.slice(1).map((_, i) => i + 1);
   }
-  const variant = h.variant ?? 'paper';
-  const normalizeAtInit = h.normalize_at_init ?? variant === 'paper';
+  // gapkit's ND-Adam applies L2 to θ^s only. On unit-norm vectors λ·w is projected out exactly; on
+  // vectors not normalized at init it would change step 1, so that is refused.
+  const normalizeAtInit = options.normalizeAtInit ?? options.variant !== 'code';
   c.param_groups.forEach((g, i) => {
-    // gapkit's ND-Adam applies L2 to θ^s only. On unit-norm vectors λ·w is projected out exactly; on
-    // vectors not normalized at init it would change step 1, so that is refused.
     if (!normalizeAtInit && g.weight_decay && g.params.some((n) => vectorNames.has(n))) {
       fail(c, `param_groups[${i}].weight_decay`, `is ${g.weight_decay} on unit vectors that are not normalized at init; ND-Adam applies L2 only to scalars`);
     }
   });
-  const groups = c.param_groups.map((g) => ({
-    params: g.params.map((n) => byName.get(n) ?? fail(c, 'param_groups', `names unknown parameter '${n}'`)),
-    ...given({ weightDecay: g.weight_decay ?? h.scalar_weight_decay }),
-  }));
-  const opt = new NdAdam(groups, given({ ...betasOf(h.betas), eps: h.eps, variant, normalizeAtInit }));
-  return {
-    optimizer: opt as unknown as Optimizer<object, StateRecord>,
-    setStep: (k) =>
-      opt.groups.forEach((g, i) => {
-        const lr = c.param_groups[i].lr[k];
-        // A vector group's lr is α^v, a scalar group's α^s; a group without a role sets both.
-        if (c.param_groups[i].role !== 'scalar') g.options.lrVector = lr;
-        if (c.param_groups[i].role !== 'vector') g.options.lr = lr;
-      }),
-  };
 }
 
-const LAWN_BASE = { 'Adam-LAWN': 'adam', 'LAMB-LAWN': 'lamb', 'SGD-LAWN': 'sgd' } as const;
-
-function buildLawn(c: Case, byName: Map<string, Parameter>, name: 'Adam-LAWN' | 'LAMB-LAWN' | 'SGD-LAWN'): BuiltOptimizer {
-  const h = hyperOf(c, name);
-  const base = h.base ?? LAWN_BASE[name];
-  if (base !== LAWN_BASE[name]) fail(c, 'hyper.base', `is "${base}" but the optimizer is ${name}`);
-  if (h.weight_decay !== undefined && h.weight_decay !== 0) fail(c, 'hyper.weight_decay', `must be 0: LAWN uses no weight decay, got ${h.weight_decay}`);
-  if ('dampening' in h && h.dampening !== undefined && h.dampening !== 0) {
-    fail(c, 'hyper.dampening', `must be 0: gapkit's SGD-LAWN has no dampening, got ${h.dampening}`);
-  }
-  const constrained = new Set(h.constrained_params ?? []);
-  const unconstrained = new Set(h.unconstrained_params ?? []);
-  c.param_groups.forEach((g, i) => {
-    if (g.weight_decay !== undefined && g.weight_decay !== 0) fail(c, `param_groups[${i}].weight_decay`, `must be 0: LAWN uses no weight decay, got ${g.weight_decay}`);
+/** LAWN: the constrained tensors from `constrained_params`, `unconstrained_params` and the groups' `constrained` flags. */
+function lawnConstrainedSet(c: Case, named: unknown): string[] | undefined {
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const constrained = new Set(list(named));
+  const unconstrained = new Set(list(c.hyper.unconstrained_params));
+  for (const g of c.param_groups) {
     if (g.constrained === true) for (const n of g.params) constrained.add(n);
     if (g.constrained === false) for (const n of g.params) unconstrained.add(n);
-  });
+  }
   for (const n of constrained) if (unconstrained.has(n)) fail(c, 'hyper.unconstrained_params', `names '${n}', which is also constrained`);
   // Only the unconstrained tensors named: every other tensor is constrained. Neither: LAWN's default rule.
   if (constrained.size === 0 && unconstrained.size > 0) {
@@ -205,21 +182,5 @@ function buildLawn(c: Case, byName: Map<string, Parameter>, name: 'Adam-LAWN' | 
   for (const n of constrained) {
     if (!c.param_groups.some((g) => g.params.includes(n))) fail(c, 'hyper.constrained_params', `names '${n}', which is in no param group`);
   }
-  const named = constrained.size > 0 || h.constrained_params !== undefined;
-  const lamb = 'phi' in h ? { biasCorrection: h.bias_correction, phi: phiOf(h.phi) } : {};
-  const sgd = 'momentum' in h ? { momentum: h.momentum, nesterov: h.nesterov } : {};
-  const adam = 'betas' in h ? { ...betasOf(h.betas), eps: h.eps } : {};
-  const opt = new Lawn(
-    groupsOf(c, byName).map(({ weightDecay: _wd, ...g }) => g),
-    given({
-      base,
-      ...adam,
-      ...lamb,
-      ...sgd,
-      freeSteps: h.free_steps ?? fail(c, 'hyper.free_steps', 'is missing (the number of free-phase steps)'),
-      resetMomentsAtSwitch: h.reset_moments_at_switch,
-      constrainedParams: named ? [...constrained] : undefined,
-    }),
-  );
-  return withLr(c, opt);
+  return constrained.size > 0 || named !== undefined ? [...constrained] : undefined;
 }

@@ -1,8 +1,9 @@
 /**
- * A case that leaves a hyperparameter out gets gapkit's documented default for it — the default is
- * written once, in the optimizer's file, not again in the runner (Padam's p: 0.125, PADAM_DEFAULTS).
+ * A case that leaves a hyperparameter out gets the registry's default for a case — written once, in
+ * the registry entry, not again in the runner: the reference code's class default where the registry
+ * records one (`referenceDefault`: Padam's `partial` 0.25, uclaml/Padam), else gapkit's own default.
  */
-import { PADAM_DEFAULTS } from '@gapkit/optimizers';
+import { OPTIMIZERS } from '@gapkit/optimizers';
 import { describe, expect, it } from 'vitest';
 import { parseCase } from '../src/parse-case.js';
 import { runCase } from '../src/run.js';
@@ -10,17 +11,24 @@ import { SYNTHETIC, type SyntheticSpec, syntheticCase } from './synthetic.js';
 
 const padam = SYNTHETIC.find((s) => s.name === 'syn_padam_noams') as SyntheticSpec;
 
-describe('omitted hyper keys take gapkit’s defaults', () => {
-  it('Padam without `partial` runs with p = PADAM_DEFAULTS.p', () => {
+const p = OPTIMIZERS.padam.hyperparameters.find((h) => h.key === 'p');
+const caseDefault = p && 'referenceDefault' in p && p.referenceDefault !== undefined ? p.referenceDefault : p?.default;
+
+describe('omitted hyper keys take the registry’s default', () => {
+  it('the registry names `partial` as the reference name of p, with a default for cases', () => {
+    expect(p?.reference?.key).toBe('partial');
+    expect(typeof caseDefault).toBe('number');
+  });
+  it('Padam without `partial` runs with the registry’s p for cases', () => {
     const { partial: _p, ...rest } = padam.hyper;
-    const expected = syntheticCase({ ...padam, hyper: { ...rest, partial: PADAM_DEFAULTS.p } });
+    const expected = syntheticCase({ ...padam, hyper: { ...rest, partial: caseDefault } });
     const r = runCase(parseCase({ ...expected, hyper: rest }, 'padam.json'));
     expect(r.error).toBeUndefined();
     expect(r.passed).toBe(true);
   });
   it('… and not with another p (the check can fail)', () => {
     const { partial: _p, ...rest } = padam.hyper;
-    const other = syntheticCase({ ...padam, hyper: { ...rest, partial: 0.25 } });
+    const other = syntheticCase({ ...padam, hyper: { ...rest, partial: caseDefault === 0.25 ? 0.125 : 0.25 } });
     expect(runCase(parseCase({ ...other, hyper: rest }, 'padam.json')).passed).toBe(false);
   });
 });

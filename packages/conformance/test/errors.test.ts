@@ -112,18 +112,25 @@ describe('errors name the file and the field path', () => {
     expect(tb.tolerances.losses).toEqual({ rtol: 1e-4, atol: 1e-6 });
     expect(() => parseCase({ ...c, tolerance_by_field: { weights: { rtol: 1, atol: 0 } } }, 'x.json')).toThrow(/field 'tolerance_by_field.weights' is not a compared field/);
   });
-  it('an out-of-range hyperparameter fails the case with the optimizer’s message', () => {
+  it('a hyperparameter out of the registry’s range fails the case, naming the field and the range', () => {
     const c = base();
     const r = run({ ...c, hyper: { ...c.hyper, betas: [1, 0.999] } });
     expect(r.passed).toBe(false);
-    expect(r.error).toMatch(/beta1 \(β₁\) must be in \[0, 1\), got 1/);
+    expect(r.error).toMatch(/^case.json: field 'hyper.betas\[0\]' is out of range: beta1 \(β₁\) must be a number in \[0, 1\), got 1/);
+    const padam = SYNTHETIC.find((s) => s.optimizer === 'Padam');
+    if (!padam) throw new Error('no Padam synthetic case');
+    const p = syntheticCase(padam) as Record<string, unknown> & { hyper: Record<string, unknown> };
+    expect(run({ ...p, hyper: { ...p.hyper, partial: 0.75 } }).error).toMatch(/field 'hyper.partial' is out of range: p \(p\) must be a number in \[0, 0.5\], got 0.75/);
   });
   it('an option gapkit cannot honour is refused, not ignored', () => {
     const lawn = SYNTHETIC.find((s) => s.optimizer === 'SGD-LAWN');
     if (!lawn) throw new Error('no SGD-LAWN synthetic case');
     const c = syntheticCase(lawn) as Record<string, unknown> & { hyper: Record<string, unknown> };
     expect(run({ ...c, hyper: { ...c.hyper, dampening: 0.1 } }).error).toMatch(/case.json: field 'hyper.dampening' must be 0: gapkit's SGD-LAWN has no dampening, got 0.1/);
-    expect(run({ ...c, hyper: { ...c.hyper, weight_decay: 1e-4 } }).error).toMatch(/field 'hyper.weight_decay' must be 0: LAWN uses no weight decay/);
+    expect(run({ ...c, hyper: { ...c.hyper, weight_decay: 1e-4 } }).error).toMatch(/field 'hyper.weight_decay' must be 0: gapkit's SGD-LAWN has no weight_decay, got 0.0001/);
+    const groups = c.param_groups as Record<string, unknown>[];
+    expect(run({ ...c, param_groups: [{ ...groups[0], weight_decay: 0.1 }, groups[1]] }).error).toMatch(/field 'param_groups\[0\].weight_decay' must be 0: gapkit's SGD-LAWN has no weight decay, got 0.1/);
+    expect(run({ ...c, hyper: { ...c.hyper, base: 'adam' } }).error).toMatch(/field 'hyper.base' is "adam" but the optimizer is SGD-LAWN/);
   });
   it('the input object is not changed by parsing', () => {
     const c = base();
