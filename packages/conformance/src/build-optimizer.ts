@@ -152,7 +152,7 @@ function prepareNdAdam(c: Case, byName: Map<string, Parameter>, options: Record<
     const p = byName.get(n);
     if (!p) continue;
     const group = c.param_groups.find((g) => g.params.includes(n));
-    // Default: every axis except the first (one unit per output row), docs/papers/nd-adam.md.
+    // Default: every axis except the first (one unit per output row; docs/conformance/README.md "ND-Adam").
     p.meta.unitAxes = pick(group?.vec_axes, n) ?? pick(hyperAxes, n) ?? p.shape.slice(1).map((_, i) => i + 1);
   }
   // gapkit's ND-Adam applies L2 to θ^s only. On unit-norm vectors λ·w is projected out exactly; on

@@ -20,7 +20,7 @@ options:
   --help, -h   this text
 
 example:
-  pnpm conformance ../shared/conformance`;
+  pnpm conformance cases/ more/adam.json`;
 
 /** Every `.json` file named, or found (sorted, recursively) in a named folder. */
 export function collectCaseFiles(paths: readonly string[]): string[] {
