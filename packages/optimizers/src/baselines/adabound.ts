@@ -11,7 +11,9 @@
  * (The paper's extra 1/√t factor is not in the code, nor here.)
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { runningMaxFor } from '../running-max.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import { type Scalar, scheduleAt } from '../schedule.js';
 import { assertAdamLike, assertPositive } from '../validate.js';
 
@@ -72,7 +74,7 @@ export function adaBoundUpdate(w: Float32Array, g: Float32Array, s: AdaBoundStat
 }
 
 /** AdaBound / AMSBound. */
-export class AdaBound extends Optimizer<AdaBoundOptions, AdaBoundState> {
+export class AdaBound extends TensorwiseOptimizer<AdaBoundOptions, AdaBoundState> {
   constructor(params: ParamsArg<AdaBoundOptions>, options: OptimizerOptions<AdaBoundOptions> = {}) {
     super('AdaBound', params, ADABOUND_DEFAULTS, options);
     this.groups.forEach((g, gi) => {
@@ -84,6 +86,7 @@ export class AdaBound extends Optimizer<AdaBoundOptions, AdaBoundState> {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(p.size), vMax: h.amsbound ? new Float32Array(p.size) : null };
   }
   protected update(p: Parameter, g: Float32Array, s: AdaBoundState, h: Resolved<AdaBoundOptions>): void {
+    s.vMax = runningMaxFor(s.vMax, s.v, h.amsbound);
     adaBoundUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<AdaBoundOptions>, where: string): void {

@@ -5,6 +5,7 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { assertInRange, assertNonNegative, assertOneOf } from '../validate.js';
+import { OptimizerError } from '../errors.js';
 
 /** Which optimizer LAWN wraps. */
 export type LawnBase = 'adam' | 'lamb' | 'sgd';
@@ -65,14 +66,14 @@ export function resolveLawnSettings(s: Partial<LawnSettings>, known: (name: stri
   let free = s.freeSteps;
   if (free === undefined) {
     if (s.stepsPerEpoch === undefined) {
-      throw new RangeError('LAWN: give freeSteps (E_free in steps), or stepsPerEpoch so that freeEpochs (default 5) can be converted to steps');
+      throw new OptimizerError('LAWN: give freeSteps (E_free in steps), or stepsPerEpoch so that freeEpochs (default 5) can be converted to steps');
     }
     assertInRange('LAWN', 'stepsPerEpoch', s.stepsPerEpoch, { value: 1 }, { value: Number.POSITIVE_INFINITY, open: true });
     assertNonNegative('LAWN', 'freeEpochs (E_free)', freeEpochs);
     free = Math.round(freeEpochs * s.stepsPerEpoch);
   }
-  if (!Number.isInteger(free) || free < 0) throw new RangeError(`LAWN: freeSteps (E_free in steps) must be an integer ≥ 0, got ${free}`);
-  for (const n of s.constrainedParams ?? []) if (!known(n)) throw new RangeError(`LAWN: constrainedParams names unknown parameter '${n}'`);
+  if (!Number.isInteger(free) || free < 0) throw new OptimizerError(`LAWN: freeSteps (E_free in steps) must be an integer ≥ 0, got ${free}`);
+  for (const n of s.constrainedParams ?? []) if (!known(n)) throw new OptimizerError(`LAWN: constrainedParams names unknown parameter '${n}'`);
   return {
     ...s,
     base,

@@ -38,7 +38,8 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { gatherUnit, normalizeUnits, scatterUnit, type UnitLayout, unitLayout, unitNorms } from '../math.js';
-import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { GroupStep, OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative, assertOneOf } from '../validate.js';
 
@@ -160,7 +161,7 @@ export function ndAdamScalarUpdate(w: Float32Array, g: Float32Array, s: NdAdamSt
 }
 
 /** Normalized direction-preserving Adam. */
-export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
+export class NdAdam extends TensorwiseOptimizer<NdAdamOptions, NdAdamState> {
   private readonly layouts = new Map<string, UnitLayout>();
   private scratch: UnitScratch = { w: new Float64Array(0), g: new Float64Array(0) };
   private zeroUnits = 0;
@@ -193,7 +194,7 @@ export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(L ? L.numUnits : p.size) };
   }
 
-  protected override applyStep(groups: readonly GroupStep<NdAdamOptions>[]): void {
+  protected override applyStep(groups: readonly GroupStep<NdAdamOptions, NdAdamState>[]): void {
     this.zeroUnits = 0;
     super.applyStep(groups);
   }

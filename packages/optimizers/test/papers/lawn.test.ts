@@ -61,7 +61,9 @@ describe('LAWN (algorithms.md §5, decisions.md "LAWN")', () => {
       const before = ps[0].data.slice();
       setGrads(ps, [grad(k, 0), grad(k, 1)]);
       opt.step();
-      expect(Math.abs(dot(opt.stateOf('fc.weight')!.m, before))).toBeLessThanOrEqual(1e-6 * norm(Float32Array.from(grad(k, 0))) * norm(before));
+      const st = opt.stateOf('fc.weight')!;
+      if (!('m' in st)) throw new Error('Adam-LAWN state has no m');
+      expect(Math.abs(dot(st.m, before))).toBeLessThanOrEqual(1e-6 * norm(Float32Array.from(grad(k, 0))) * norm(before));
     }
   });
 
