@@ -51,7 +51,15 @@ export const command: Command = {
     let passed = 0;
     let failedCount = 0;
     for (const f of collectCaseFiles(args)) {
-      const r = runCaseText(readFileSync(f, 'utf8'), f);
+      let text: string;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch (e) {
+        console.log(`${f}  FAIL  error: ${f}: cannot be read (${(e as Error).message})`);
+        failedCount++;
+        continue;
+      }
+      const r = runCaseText(text, f);
       console.log(formatResult(r));
       if (r.passed) passed++;
       else failedCount++;
