@@ -105,6 +105,34 @@ function isParameter(p: unknown): p is Parameter {
   return isRecord(p) && p.data instanceof Float32Array && Array.isArray(p.shape) && isRecord(p.meta) && typeof p.meta.name === 'string';
 }
 
+/**
+ * Type problems of option values against the defaults' kinds (a boolean option must be a boolean, a
+ * number option a number or a schedule, a text option a string, a null default a number or null), so
+ * that `amsgrad: 'yes'` is an error rather than truthy.
+ */
+function optionTypeProblems(options: Record<string, unknown>, defaults: object): string[] {
+  const problems: string[] = [];
+  const d: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(options)) {
+    const want = d[k];
+    const ok =
+      typeof want === 'boolean'
+        ? typeof v === 'boolean'
+        : typeof want === 'number'
+          ? typeof v === 'number' || isSchedule(v)
+          : typeof want === 'string'
+            ? typeof v === 'string'
+            : want === null
+              ? v === null || typeof v === 'number'
+              : true;
+    if (!ok) {
+      const kind = typeof want === 'number' ? 'a number or a schedule' : want === null ? 'a number or null' : `a ${typeof want}`;
+      problems.push(`${k} must be ${kind}, got ${describeValue(v)}`);
+    }
+  }
+  return problems;
+}
+
 /** Second-moment buffers: never negative (checked when a state dict is loaded). */
 const NON_NEGATIVE_STATE = ['v', 'vMax', 'vHat'];
 
@@ -145,6 +173,8 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
     const { nonFinite = 'error', ...overrides } = options;
     const groupKeys = Object.keys(defaults);
     assertOptionKeys(`${name} options`, overrides, [...groupKeys, ...COMMON_OPTION_KEYS, ...settingsKeys]);
+    const typeProblems = optionTypeProblems(overrides, defaults);
+    if (typeProblems.length > 0) throw new OptimizerError(`${name}: ${typeProblems.join('; ')}`);
     if (nonFinite !== 'error' && nonFinite !== 'skip') throw new OptimizerError(`${name}: nonFinite must be 'error' or 'skip', got ${JSON.stringify(nonFinite)}`);
     this.nonFinite = nonFinite;
     const merged = { ...defaults, ...overrides };
@@ -156,6 +186,8 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       if (!isRecord(spec) || !Array.isArray(spec.params)) throw new OptimizerError(`${name}: group ${gi} must be an object { params: Parameter[], ...options }`);
       const { params: ps, ...groupOverrides } = spec;
       assertOptionKeys(`${name} group ${gi} options`, groupOverrides, groupKeys);
+      const groupTypeProblems = optionTypeProblems(groupOverrides, defaults);
+      if (groupTypeProblems.length > 0) throw new OptimizerError(`${name} (group ${gi}): ${groupTypeProblems.join('; ')}`);
       for (const p of ps) {
         if (!isParameter(p)) {
           throw new OptimizerError(`${name}: group ${gi} holds something that is not a Parameter`);
@@ -382,6 +414,11 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
         problems.push(e instanceof Error ? e.message : String(e));
         return;
       }
+      const typeProblems = optionTypeProblems(g.options, mine.options);
+      if (typeProblems.length > 0) {
+        problems.push(...typeProblems.map((p) => `group ${gi} options: ${p}`));
+        return;
+      }
       const options = { ...mine.options, ...structuredClone(g.options) } as O;
       try {
         this.validate(this.resolve(options, steps), `group ${gi} options`);
@@ -432,7 +469,9 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
                 ? typeof got === 'boolean'
                 : typeof got === 'number';
         if (!ok) {
-          problems.push(`${label} is ${describeValue(got)}, expected ${want === null ? `null or ${p.size} values` : describeValue(want)}`);
+          const expected =
+            want instanceof Float32Array ? `${want.length} values` : want === null ? `null or ${p.size} values` : typeof want === 'boolean' ? 'true or false' : 'a number';
+          problems.push(`${label} is ${describeValue(got)}, expected ${expected}`);
           continue;
         }
         if (isBuffer(got)) problems.push(...bufferProblems(label, got, NON_NEGATIVE_STATE.includes(k)));

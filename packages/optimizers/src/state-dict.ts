@@ -64,7 +64,7 @@ export function bufferProblems(label: string, v: ArrayLike<number>, nonNegative:
 
 /** A short description of a value for messages. */
 export function describeValue(v: unknown): string {
-  if (isBuffer(v)) return `${v.length} values`;
+  if (isBuffer(v) && v.length > 0) return `${v.length} values`;
   if (v === undefined) return 'missing';
   return JSON.stringify(v) ?? String(v);
 }

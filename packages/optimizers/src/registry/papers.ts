@@ -205,7 +205,11 @@ const LAWN_SETTINGS_TABLE: HyperTable<Omit<LawnSettings, 'base'>> = {
     'docs/papers/lawn.md (Algorithm 1 does not settle it; default: carried over)',
     { key: 'reset_moments_at_switch' },
   ),
-  constrainEmbeddings: bool('embeddings constrained', "also constrain role 'embedding' (false: the narrower set, conv and linear weights only)", 'docs/papers/lawn.md', undefined),
+  constrainEmbeddings: bool(
+    'embeddings constrained',
+    "constrain role 'embedding' beside conv and linear weights (false: the narrower set, conv and linear weights only)",
+    'Gupta et al. bound "the weights of the entire network"; docs/papers/lawn.md',
+  ),
   onlyTag: { kind: 'text', symbol: 'tag', description: "constrain only tensors with this tag (e.g. 'final-homogeneous')", source: 'Gupta et al., abstract' },
   constrainedParams: {
     kind: 'names',
