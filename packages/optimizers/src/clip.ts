@@ -6,6 +6,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import { norm } from './math.js';
 import { assertNonNegative } from './validate.js';
+import { OptimizerError } from './errors.js';
 
 /** Clips gradients in place to a global norm of at most `maxNorm`; returns the pre-clip norm. */
 export function clipGradNorm(params: readonly Parameter[], maxNorm: number): number {
@@ -17,7 +18,7 @@ export function clipGradNorm(params: readonly Parameter[], maxNorm: number): num
     total2 += n * n;
   }
   const total = Math.sqrt(total2);
-  if (!Number.isFinite(total)) throw new RangeError(`clipGradNorm: the gradient norm is ${total} (a gradient holds NaN or ±Infinity)`);
+  if (!Number.isFinite(total)) throw new OptimizerError(`clipGradNorm: the gradient norm is ${total} (a gradient holds NaN or ±Infinity)`);
   const coef = maxNorm / (total + 1e-6);
   if (coef < 1) {
     for (const p of params) {

@@ -12,6 +12,8 @@ export * from './baselines/sgd.js';
 export * from './baselines/yogi.js';
 export * from './clip.js';
 export * from './diagnostics.js';
+export * from './errors.js';
+export * from './option-keys.js';
 export * from './math.js';
 export * from './optimizer.js';
 export * from './papers/padam.js';

@@ -3,6 +3,7 @@
  * Float32Array storage (algorithms.md §7: accumulate in JS numbers, store in float32), and the unit
  * layout of ND-Adam (which elements form one hidden unit's weight vector).
  */
+import { OptimizerError } from './errors.js';
 
 /** ⟨a, b⟩ accumulated in float64. */
 export function dot(a: Float32Array | Float64Array, b: Float32Array | Float64Array): number {
@@ -51,7 +52,7 @@ export function unitLayout(shape: readonly number[], unitAxes: readonly number[]
   const inUnit = new Set(unitAxes);
   for (const a of inUnit) {
     if (!Number.isInteger(a) || a < 0 || a >= rank) {
-      throw new RangeError(`unitLayout: axis ${a} out of range for a tensor of rank ${rank} (shape [${shape.join(', ')}])`);
+      throw new OptimizerError(`unitLayout: axis ${a} out of range for a tensor of rank ${rank} (shape [${shape.join(', ')}])`);
     }
   }
   const strides: number[] = new Array(rank);

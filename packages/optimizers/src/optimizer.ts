@@ -1,16 +1,39 @@
 /**
  * The base optimizer: parameter groups with per-group hyperparameters, typed per-parameter state keyed
  * by parameter **name**, a per-parameter step counter `t` (advanced only when that parameter has a
- * gradient; decisions.md "Everywhere"), `zeroGrad()`, `step(closure?)`, `stateDict()` /
- * `loadStateDict()` and `describe()`. The math lives in each algorithm's pure update function; a
- * subclass supplies `initState`, `update`, `validate` and (for global passes) overrides `applyStep`.
+ * gradient; docs/decisions.md "Everywhere"), `zeroGrad()`, `step(closure?)`, `stateDict()` /
+ * `loadStateDict()` and `describe()`.
+ *
+ * A step is atomic: every gradient is checked (size, finiteness) before any state or weight changes; a
+ * non-finite value is an error naming the tensor, the index and the step (or, with `nonFinite: 'skip'`,
+ * a skipped and counted step). With ε = 0 a 0/0 cannot be ruled out beforehand, so such a step runs on a
+ * snapshot and is undone, with an error naming the cause, if it produced a non-finite value.
+ *
+ * The math lives in each algorithm's pure update functions. A subclass supplies `initState`,
+ * `validate` and `applyStep(groups)`, which receives every group with its resolved hyperparameters and
+ * the tensors that have a gradient this step (state created, `t` advanced), so global passes (AdamS's
+ * v̄ over all tensors) are natural. `TensorwiseOptimizer` (tensorwise.ts) is the common case of one
+ * `update` per tensor.
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { beginDiagnostics, type DiagnosticsProbe, finishDiagnostics, type StepDiagnostics } from './diagnostics.js';
+import { OptimizerError } from './errors.js';
+import { assertOptionKeys } from './option-keys.js';
 import { isSchedule, type Scalar, type ScheduleSpec, scheduleAt, validateSchedule } from './schedule.js';
+import {
+  bufferProblems,
+  copyValue,
+  describeValue,
+  firstNonFinite,
+  isBuffer,
+  isCount,
+  isRecord,
+  type OptimizerStateDict,
+  type StateValue,
+} from './state-dict.js';
 
-/** One saved state value: a counter, a buffer, or an absent buffer. */
-export type StateValue = number | Float32Array | null;
+export { type OptimizerStateDict, type StateValue, stateDictToJSON } from './state-dict.js';
+
 /** Per-parameter state: `t` is the parameter's own step counter (1 on its first step). */
 export type StateRecord = { t: number; [key: string]: StateValue };
 
@@ -19,6 +42,21 @@ export type Resolved<O> = { readonly [K in keyof O]: O[K] extends Scalar ? numbe
 
 /** A parameter group as passed by the user: its tensors plus any options that differ from the defaults. */
 export type GroupSpec<O> = { params: readonly Parameter[] } & Partial<O>;
+
+/** What `step()` does when a gradient holds NaN or ±Infinity: throw (default) or skip the whole step and count it. */
+export type NonFinitePolicy = 'error' | 'skip';
+
+/** Options every optimizer takes besides its hyperparameters (optimizer-wide). */
+export interface CommonOptions {
+  /** Default 'error': the step throws, naming the tensor, the index and the step, and changes nothing. */
+  nonFinite?: NonFinitePolicy;
+}
+
+/** The keys of `CommonOptions`. */
+export const COMMON_OPTION_KEYS: readonly (keyof CommonOptions)[] = ['nonFinite'];
+
+/** What an optimizer's constructor takes: the first group's overrides plus the common options. */
+export type OptimizerOptions<O> = Partial<O> & CommonOptions;
 
 /** What optimizers accept: a flat list of parameters (one group) or a list of groups. */
 export type ParamsArg<O> = readonly Parameter[] | readonly GroupSpec<O>[];
@@ -29,31 +67,26 @@ export interface ParamGroup<O> {
   options: O;
 }
 
-/** A group with its hyperparameters resolved for the current step. */
-export interface GroupStep<O> {
+/** A tensor that has a gradient this step, with its state (created on its first gradient, `t` advanced). */
+export interface LiveTensor<S> {
+  readonly p: Parameter;
+  readonly g: Float32Array;
+  readonly s: S;
+}
+
+/** A group with its hyperparameters resolved for the current step and its tensors that have a gradient. */
+export interface GroupStep<O, S = StateRecord> {
   readonly index: number;
   readonly group: ParamGroup<O>;
   readonly h: Resolved<O>;
-}
-
-/** Serialized optimizer state: everything needed to continue exactly where a run stopped. */
-export interface OptimizerStateDict {
-  format: 'gapkit.optimizer/1';
-  optimizer: string;
-  /** Steps completed by the optimizer (the schedules' clock). */
-  steps: number;
-  params: { name: string; shape: number[] }[];
-  groups: { params: string[]; options: Record<string, unknown> }[];
-  /** Buffers are Float32Arrays from `stateDict()`, or plain number arrays after `stateDictToJSON`. */
-  state: Record<string, Record<string, StateValue | number[]>>;
-  /** Optimizer-specific extras (LAWN: phase and c_ℓ). */
-  extra: Record<string, unknown>;
+  readonly live: readonly LiveTensor<S>[];
 }
 
 /** Output of `describe()`. */
 export interface OptimizerDescription {
   optimizer: string;
   steps: number;
+  skippedSteps: number;
   groups: {
     index: number;
     hyper: Record<string, unknown>;
@@ -63,68 +96,121 @@ export interface OptimizerDescription {
 }
 
 function isGroupList<O>(arg: ParamsArg<O>): arg is readonly GroupSpec<O>[] {
-  return arg.length > 0 && !('data' in arg[0]);
+  const first: unknown = arg[0];
+  return typeof first === 'object' && first !== null && !('data' in first);
 }
 
-function copyValue(v: StateValue | number[]): StateValue {
-  return v instanceof Float32Array ? v.slice() : Array.isArray(v) ? Float32Array.from(v) : v;
-}
-
-function isBuffer(v: unknown): v is Float32Array | number[] {
-  return v instanceof Float32Array || (Array.isArray(v) && v.every((x) => typeof x === 'number'));
+/** A Parameter as far as the optimizer needs one (values, shape, metadata with a name). */
+function isParameter(p: unknown): p is Parameter {
+  return isRecord(p) && p.data instanceof Float32Array && Array.isArray(p.shape) && isRecord(p.meta) && typeof p.meta.name === 'string';
 }
 
 /**
- * A JSON-safe copy of a state dict (buffers as plain arrays; float32 values are exact as JSON
- * numbers). `loadStateDict` accepts it back.
+ * Type problems of option values against the defaults' kinds (a boolean option must be a boolean, a
+ * number option a number or a schedule, a text option a string, a null default a number or null), so
+ * that `amsgrad: 'yes'` is an error rather than truthy.
  */
-export function stateDictToJSON(sd: OptimizerStateDict): OptimizerStateDict {
-  const state: OptimizerStateDict['state'] = {};
-  for (const [n, rec] of Object.entries(sd.state)) {
-    state[n] = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v instanceof Float32Array ? Array.from(v) : v]));
+function optionTypeProblems(options: Record<string, unknown>, defaults: object): string[] {
+  const problems: string[] = [];
+  const d: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(options)) {
+    const want = d[k];
+    const ok =
+      typeof want === 'boolean'
+        ? typeof v === 'boolean'
+        : typeof want === 'number'
+          ? typeof v === 'number' || isSchedule(v)
+          : typeof want === 'string'
+            ? typeof v === 'string'
+            : want === null
+              ? v === null || typeof v === 'number'
+              : true;
+    if (!ok) {
+      const kind = typeof want === 'number' ? 'a number or a schedule' : want === null ? 'a number or null' : `a ${typeof want}`;
+      problems.push(`${k} must be ${kind}, got ${describeValue(v)}`);
+    }
   }
-  return structuredClone({ ...sd, state });
+  return problems;
+}
+
+/** Second-moment buffers: never negative (checked when a state dict is loaded). */
+const NON_NEGATIVE_STATE = ['v', 'vMax', 'vHat'];
+
+/** Everything a step may change, for undoing a step that produced a non-finite value. */
+interface Snapshot<S> {
+  state: Map<string, S>;
+  steps: number;
+  extra: Record<string, unknown>;
+  weights: Map<Parameter, Float32Array>;
 }
 
 export abstract class Optimizer<O extends object, S extends StateRecord> {
   /** Name used in messages and state dicts (e.g. `Padam`). */
   readonly name: string;
   readonly groups: ParamGroup<O>[];
+  /** What a step does with a non-finite gradient. */
+  readonly nonFinite: NonFinitePolicy;
   protected readonly state = new Map<string, S>();
   protected readonly params = new Map<string, Parameter>();
   /** Steps completed: schedules are evaluated at this value. */
   protected steps = 0;
+  private skipped = 0;
   private probe: DiagnosticsProbe | null = null;
   private tracking = false;
   private last: StepDiagnostics | null = null;
 
-  constructor(name: string, params: ParamsArg<O>, defaults: O) {
+  /**
+   * @param defaults     every per-group option's default
+   * @param options      the caller's options: per-group overrides for every group, plus `CommonOptions`
+   * @param settingsKeys optimizer-wide keys the subclass already took out of `options` (listed as valid
+   *                     in the unknown-key message)
+   */
+  constructor(name: string, params: ParamsArg<O>, defaults: O, options: OptimizerOptions<O> = {}, settingsKeys: readonly string[] = []) {
     this.name = name;
-    const specs: readonly GroupSpec<O>[] = isGroupList(params) ? params : [{ params } as GroupSpec<O>];
-    if (specs.length === 0 || specs.every((g) => g.params.length === 0)) {
-      throw new RangeError(`${name}: got no parameters to optimize`);
+    if (!isRecord(options)) {
+      throw new OptimizerError(`${name}: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
     }
+    const { nonFinite = 'error', ...overrides } = options;
+    const groupKeys = Object.keys(defaults);
+    assertOptionKeys(`${name} options`, overrides, [...groupKeys, ...COMMON_OPTION_KEYS, ...settingsKeys]);
+    const typeProblems = optionTypeProblems(overrides, defaults);
+    if (typeProblems.length > 0) throw new OptimizerError(`${name}: ${typeProblems.join('; ')}`);
+    if (nonFinite !== 'error' && nonFinite !== 'skip') throw new OptimizerError(`${name}: nonFinite must be 'error' or 'skip', got ${JSON.stringify(nonFinite)}`);
+    this.nonFinite = nonFinite;
+    const merged = { ...defaults, ...overrides };
+    if (!Array.isArray(params)) {
+      throw new OptimizerError(`${name}: params must be a list of parameters or of groups { params, ...options }, got ${params === null ? 'null' : typeof params}`);
+    }
+    const specs: readonly GroupSpec<O>[] = isGroupList(params) ? params : [{ params } as unknown as GroupSpec<O>];
     this.groups = specs.map((spec, gi) => {
-      const { params: ps, ...overrides } = spec;
-      for (const key of Object.keys(overrides)) {
-        if (!(key in defaults)) {
-          throw new RangeError(`${name}: group ${gi} has unknown option '${key}' (known: ${Object.keys(defaults).join(', ')})`);
-        }
-      }
+      if (!isRecord(spec) || !Array.isArray(spec.params)) throw new OptimizerError(`${name}: group ${gi} must be an object { params: Parameter[], ...options }`);
+      const { params: ps, ...groupOverrides } = spec;
+      assertOptionKeys(`${name} group ${gi} options`, groupOverrides, groupKeys);
+      const groupTypeProblems = optionTypeProblems(groupOverrides, defaults);
+      if (groupTypeProblems.length > 0) throw new OptimizerError(`${name} (group ${gi}): ${groupTypeProblems.join('; ')}`);
       for (const p of ps) {
+        if (!isParameter(p)) {
+          throw new OptimizerError(`${name}: group ${gi} holds something that is not a Parameter`);
+        }
         const n = p.meta.name;
-        if (!n) throw new RangeError(`${name}: a parameter of shape [${p.shape.join(', ')}] has no name (state is keyed by name)`);
-        if (this.params.has(n)) throw new RangeError(`${name}: parameter '${n}' appears twice`);
+        if (!n) throw new OptimizerError(`${name}: a parameter of shape [${p.shape.join(', ')}] has no name (state is keyed by name)`);
+        if (this.params.has(n)) throw new OptimizerError(`${name}: parameter '${n}' appears twice`);
         this.params.set(n, p);
       }
-      return { params: [...ps], options: { ...defaults, ...overrides } as O };
+      return { params: [...ps], options: { ...merged, ...groupOverrides } as O };
     });
+    if (this.params.size === 0) throw new OptimizerError(`${name}: got no parameters to optimize`);
     for (const [gi, g] of this.groups.entries()) this.validate(this.resolve(g.options), this.where(gi));
   }
 
   /** Steps completed so far. */
   get stepCount(): number {
     return this.steps;
+  }
+
+  /** Steps skipped for a non-finite gradient (`nonFinite: 'skip'`). */
+  get skippedSteps(): number {
+    return this.skipped;
   }
 
   /** Sets every parameter's gradient to null (= "no gradient", skipped by the next step). */
@@ -134,7 +220,8 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
 
   /**
    * One optimizer step. `closure`, if given, is called first (it should zero the gradients, run the
-   * forward and backward passes and return the loss); its loss is returned.
+   * forward and backward passes and return the loss); its loss is returned. Nothing changes unless the
+   * whole step succeeds; a skipped step (`nonFinite: 'skip'`) changes only `skippedSteps`.
    */
   step(closure?: () => number): number | undefined {
     const loss = closure ? closure() : undefined;
@@ -143,8 +230,42 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       this.validate(h, this.where(index));
       return { index, group, h };
     });
+    const grads = this.checkedGradients();
+    if (grads === null) {
+      this.skipped++;
+      return loss;
+    }
+    const guard = resolved.map((r) => this.divisionRisk(r.h)).find((x) => x !== null) ?? null;
+    const snapshot = guard === null ? null : this.snapshot();
     if (this.tracking) this.probe = beginDiagnostics(this.groups);
-    this.applyStep(resolved);
+    // without a snapshot, applyStep may only throw before it writes (AdamS's v̄ check): undo what the base did
+    const created: string[] = [];
+    const advanced: S[] = [];
+    try {
+      this.beforeStep(resolved);
+      const groups: GroupStep<O, S>[] = resolved.map((r) => ({
+        ...r,
+        live: r.group.params.flatMap((p) => {
+          const g = grads.get(p);
+          if (g === undefined) return [];
+          if (!this.state.has(p.meta.name)) created.push(p.meta.name);
+          const s = this.stateFor(p, r.h);
+          s.t++;
+          advanced.push(s);
+          return [{ p, g, s }];
+        }),
+      }));
+      this.applyStep(groups);
+      if (snapshot !== null && guard !== null) this.assertFiniteAfter(groups, guard);
+    } catch (e) {
+      if (snapshot !== null) this.restore(snapshot);
+      else {
+        for (const s of advanced) s.t--;
+        for (const n of created) this.state.delete(n);
+      }
+      this.probe = null;
+      throw e;
+    }
     this.steps++;
     if (this.probe) {
       this.last = finishDiagnostics(this.probe, this.steps, resolved, this.extraDiagnostics());
@@ -175,6 +296,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
     return {
       optimizer: this.name,
       steps: this.steps,
+      skippedSteps: this.skipped,
       groups: this.groups.map((g, index) => {
         const h = this.resolve(g.options);
         const schedules: Record<string, ScheduleSpec> = {};
@@ -201,79 +323,229 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       format: 'gapkit.optimizer/1',
       optimizer: this.name,
       steps: this.steps,
+      skippedSteps: this.skipped,
       params: [...this.params.values()].map((p) => ({ name: p.meta.name, shape: [...p.shape] })),
       groups: this.groups.map((g) => ({ params: g.params.map((p) => p.meta.name), options: structuredClone({ ...g.options }) as Record<string, unknown> })),
       state,
-      extra: this.saveExtra(),
+      extra: structuredClone(this.saveExtra()),
     };
   }
 
   /**
-   * Restores a state dict. Refuses (changing nothing) a dict of another optimizer, for other
-   * parameters (names or shapes), other groups, or with state buffers of the wrong size.
+   * Restores a state dict, all or nothing. Checks it as the constructor checks options: the format,
+   * optimizer, parameters (names, shapes), groups, option keys and values (in range, schedules
+   * well-formed), `steps` and every `t` non-negative integers (t ≤ steps), buffers of the right size,
+   * finite, second moments non-negative, and the optimizer's extras. Every problem is listed in one
+   * OptimizerError; nothing changes unless there is none.
    */
   loadStateDict(sd: OptimizerStateDict): void {
     const where = `${this.name}.loadStateDict`;
+    const raw: unknown = sd;
+    if (!isRecord(raw)) throw new OptimizerError(`${where}: expected a state dict object (from stateDict()), got ${describeValue(raw)}`);
     const problems: string[] = [];
-    if (sd.format !== 'gapkit.optimizer/1') problems.push(`unknown format '${String(sd.format)}'`);
-    if (sd.optimizer !== this.name) problems.push(`state dict is for ${sd.optimizer}, not ${this.name}`);
-    const saved = new Map(sd.params.map((p) => [p.name, p.shape]));
+    assertOptionKeys(`${where}: state dict`, raw, ['format', 'optimizer', 'steps', 'skippedSteps', 'params', 'groups', 'state', 'extra']);
+    if (raw.format !== 'gapkit.optimizer/1') problems.push(`format is ${describeValue(raw.format)}, expected 'gapkit.optimizer/1'`);
+    if (raw.optimizer !== this.name) problems.push(`state dict is for ${typeof raw.optimizer === 'string' ? raw.optimizer : describeValue(raw.optimizer)}, not ${this.name}`);
+    const steps = raw.steps;
+    if (!isCount(steps)) problems.push(`steps is ${describeValue(steps)}, expected an integer ≥ 0`);
+    const skipped = raw.skippedSteps ?? 0;
+    if (!isCount(skipped)) problems.push(`skippedSteps is ${describeValue(skipped)}, expected an integer ≥ 0`);
+    problems.push(...this.checkParams(raw.params));
+    const options = this.checkGroups(raw.groups, isCount(steps) ? steps : 0, problems);
+    const loaded = this.checkState(raw.state, options, isCount(steps) ? steps : Number.POSITIVE_INFINITY, problems);
+    if (!isRecord(raw.extra)) problems.push(`extra is ${describeValue(raw.extra)}, expected an object`);
+    else problems.push(...this.checkExtra(raw.extra));
+    if (problems.length > 0 || options === null || loaded === null || !isCount(steps) || !isCount(skipped) || !isRecord(raw.extra)) {
+      throw new OptimizerError(`${where}: ${problems.join('; ')}`);
+    }
+    this.state.clear();
+    for (const [n, s] of loaded) this.state.set(n, s);
+    options.forEach((o, gi) => {
+      this.groups[gi].options = o;
+    });
+    this.steps = steps;
+    this.skipped = skipped;
+    this.loadExtra(structuredClone(raw.extra));
+  }
+
+  // ---- loadStateDict's checks -----------------------------------------------------------------
+
+  private checkParams(params: unknown): string[] {
+    if (!Array.isArray(params)) return [`params is ${describeValue(params)}, expected a list of { name, shape }`];
+    const problems: string[] = [];
+    const saved = new Map<string, unknown>();
+    params.forEach((p, i) => {
+      if (!isRecord(p) || typeof p.name !== 'string') problems.push(`params[${i}] is ${describeValue(p)}, expected { name, shape }`);
+      else saved.set(p.name, p.shape);
+    });
     for (const [n, p] of this.params) {
       const shape = saved.get(n);
-      if (!shape) problems.push(`missing parameter '${n}'`);
-      else if (shape.length !== p.shape.length || shape.some((d, i) => d !== p.shape[i])) {
-        problems.push(`'${n}' has shape [${shape.join(', ')}] in the state dict, [${p.shape.join(', ')}] here`);
+      if (shape === undefined) problems.push(`missing parameter '${n}'`);
+      else if (!Array.isArray(shape) || shape.length !== p.shape.length || shape.some((d, i) => d !== p.shape[i])) {
+        problems.push(`'${n}' has shape ${Array.isArray(shape) ? `[${shape.join(', ')}]` : describeValue(shape)} in the state dict, [${p.shape.join(', ')}] here`);
       }
     }
     for (const n of saved.keys()) if (!this.params.has(n)) problems.push(`unknown parameter '${n}'`);
-    if (sd.groups.length !== this.groups.length) problems.push(`${sd.groups.length} groups, expected ${this.groups.length}`);
-    else {
-      sd.groups.forEach((g, gi) => {
-        const mine = this.groups[gi].params.map((p) => p.meta.name);
-        if (g.params.join('\u0000') !== mine.join('\u0000')) problems.push(`group ${gi} holds [${g.params.join(', ')}], expected [${mine.join(', ')}]`);
-      });
+    return problems;
+  }
+
+  /** Each group's options after loading (null when they cannot be built). */
+  private checkGroups(groups: unknown, steps: number, problems: string[]): O[] | null {
+    if (!Array.isArray(groups)) {
+      problems.push(`groups is ${describeValue(groups)}, expected a list of { params, options }`);
+      return null;
+    }
+    if (groups.length !== this.groups.length) {
+      problems.push(`${groups.length} groups, expected ${this.groups.length}`);
+      return null;
+    }
+    const out: O[] = [];
+    groups.forEach((g, gi) => {
+      const mine = this.groups[gi];
+      if (!isRecord(g) || !Array.isArray(g.params) || !isRecord(g.options)) {
+        problems.push(`groups[${gi}] is ${describeValue(g)}, expected { params, options }`);
+        return;
+      }
+      const names = mine.params.map((p) => p.meta.name);
+      if (g.params.join('\u0000') !== names.join('\u0000')) problems.push(`group ${gi} holds ${describeValue(g.params)}, expected [${names.join(', ')}]`);
+      try {
+        assertOptionKeys(`group ${gi} options`, g.options, Object.keys(mine.options));
+      } catch (e) {
+        problems.push(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      const typeProblems = optionTypeProblems(g.options, mine.options);
+      if (typeProblems.length > 0) {
+        problems.push(...typeProblems.map((p) => `group ${gi} options: ${p}`));
+        return;
+      }
+      const options = { ...mine.options, ...structuredClone(g.options) } as O;
+      try {
+        this.validate(this.resolve(options, steps), `group ${gi} options`);
+        out.push(options);
+      } catch (e) {
+        problems.push(e instanceof Error ? e.message : String(e));
+      }
+    });
+    return out.length === groups.length ? out : null;
+  }
+
+  /** The per-parameter state after loading (null when it cannot be built). */
+  private checkState(state: unknown, options: O[] | null, steps: number, problems: string[]): Map<string, S> | null {
+    if (!isRecord(state)) {
+      problems.push(`state is ${describeValue(state)}, expected an object keyed by parameter name`);
+      return null;
     }
     const loaded = new Map<string, S>();
-    if (problems.length === 0) {
-      for (const [n, rec] of Object.entries(sd.state)) {
-        const p = this.params.get(n);
-        if (!p) {
-          problems.push(`state for unknown parameter '${n}'`);
+    for (const [n, rec] of Object.entries(state)) {
+      const p = this.params.get(n);
+      if (!p) {
+        problems.push(`state for unknown parameter '${n}'`);
+        continue;
+      }
+      if (!isRecord(rec)) {
+        problems.push(`state of '${n}' is ${describeValue(rec)}, expected an object`);
+        continue;
+      }
+      const gi = this.groups.findIndex((g) => g.params.includes(p));
+      const fresh = this.initState(p, this.resolve(options?.[gi] ?? this.groups[gi].options, 0));
+      const keys = Object.keys(fresh);
+      try {
+        assertOptionKeys(`'${n}' state`, rec, keys);
+      } catch (e) {
+        problems.push(e instanceof Error ? e.message : String(e));
+      }
+      const out: Record<string, StateValue> = {};
+      for (const k of keys) {
+        const want = fresh[k];
+        const got = rec[k];
+        const label = `'${n}'.${k}`;
+        const ok =
+          want instanceof Float32Array
+            ? isBuffer(got) && got.length === want.length
+            : want === null
+              ? got === null || (isBuffer(got) && got.length === p.size)
+              : typeof want === 'boolean'
+                ? typeof got === 'boolean'
+                : typeof got === 'number';
+        if (!ok) {
+          const expected =
+            want instanceof Float32Array ? `${want.length} values` : want === null ? `null or ${p.size} values` : typeof want === 'boolean' ? 'true or false' : 'a number';
+          problems.push(`${label} is ${describeValue(got)}, expected ${expected}`);
           continue;
         }
-        const gi = this.groups.findIndex((g) => g.params.includes(p));
-        const fresh = this.initState(p, this.resolve(this.groups[gi].options));
-        const keys = Object.keys(fresh);
-        const extraKeys = Object.keys(rec).filter((k) => !keys.includes(k));
-        if (extraKeys.length > 0) problems.push(`'${n}': unknown state entries ${extraKeys.join(', ')}`);
-        const out: Record<string, StateValue> = {};
-        for (const k of keys) {
-          const want = fresh[k];
-          const got = rec[k];
-          const ok =
-            want instanceof Float32Array
-              ? isBuffer(got) && got.length === want.length
-              : want === null
-                ? got === null || isBuffer(got)
-                : typeof got === 'number';
-          if (!ok) {
-            const describe = (v: unknown) => (isBuffer(v) ? `${v.length} values` : JSON.stringify(v));
-            problems.push(`'${n}'.${k} is ${describe(got)}, expected ${describe(want)}`);
-          }
-          out[k] = copyValue(got);
+        if (isBuffer(got)) problems.push(...bufferProblems(label, got, NON_NEGATIVE_STATE.includes(k)));
+        else if (k === 't' && (!isCount(got) || got > steps)) problems.push(`${label} is ${describeValue(got)}, expected an integer in [0, steps = ${steps}]`);
+        else if (typeof got === 'number' && !Number.isFinite(got)) problems.push(`${label} is ${got}, expected a finite number`);
+        if (isBuffer(got) || got === null || typeof got === 'number' || typeof got === 'boolean') out[k] = copyValue(got);
+      }
+      // `out` holds exactly the keys of a fresh state with values of the same kinds
+      loaded.set(n, out as S);
+    }
+    return loaded;
+  }
+
+  // ---- the step's guards ----------------------------------------------------------------------
+
+  /** Every gradient by tensor after checking size and finiteness; null when the step is to be skipped. */
+  private checkedGradients(): Map<Parameter, Float32Array> | null {
+    const grads = new Map<Parameter, Float32Array>();
+    for (const group of this.groups) {
+      for (const p of group.params) {
+        if (p.grad === null || p.grad === undefined) continue;
+        const g = p.grad.data;
+        if (!(g instanceof Float32Array) || g.length !== p.data.length) {
+          throw new OptimizerError(`${this.name}: gradient of '${p.meta.name}' has ${g instanceof Float32Array ? g.length : 'no'} values, the parameter has ${p.data.length}`);
         }
-        loaded.set(n, out as S);
+        const bad = firstNonFinite(g);
+        if (bad >= 0) {
+          if (this.nonFinite === 'skip') return null;
+          throw new OptimizerError(
+            `${this.name}: step ${this.steps + 1}: the gradient of '${p.meta.name}' holds ${g[bad]} at index ${bad} (shape [${p.shape.join(', ')}]); ` +
+              "nothing was changed (use nonFinite: 'skip' to skip such steps)",
+          );
+        }
+        grads.set(p, g);
       }
     }
-    if (problems.length === 0) problems.push(...this.checkExtra(sd.extra));
-    if (problems.length > 0) throw new Error(`${where}: ${problems.join('; ')}`);
+    return grads;
+  }
+
+  private snapshot(): Snapshot<S> {
+    const state = new Map<string, S>();
+    for (const [n, s] of this.state) {
+      const rec: Record<string, StateValue> = {};
+      for (const [k, v] of Object.entries(s)) rec[k] = copyValue(v);
+      state.set(n, rec as S);
+    }
+    const weights = new Map<Parameter, Float32Array>();
+    for (const p of this.params.values()) weights.set(p, p.data.slice());
+    return { state, steps: this.steps, extra: structuredClone(this.saveExtra()), weights };
+  }
+
+  private restore(snap: Snapshot<S>): void {
     this.state.clear();
-    for (const [n, s] of loaded) this.state.set(n, s);
-    sd.groups.forEach((g, gi) => {
-      this.groups[gi].options = { ...this.groups[gi].options, ...structuredClone(g.options) } as O;
-    });
-    this.steps = sd.steps;
-    this.loadExtra(sd.extra);
+    for (const [n, s] of snap.state) this.state.set(n, s);
+    this.steps = snap.steps;
+    this.loadExtra(snap.extra);
+    for (const [p, w] of snap.weights) p.data.set(w);
+  }
+
+  /** After a step taken under a division risk: every weight and buffer it touched must be finite. */
+  private assertFiniteAfter(groups: readonly GroupStep<O, S>[], risk: string): void {
+    for (const { live } of groups) {
+      for (const { p, s } of live) {
+        const found = [['the weights', p.data], ...Object.entries(s).filter((e): e is [string, Float32Array] => e[1] instanceof Float32Array)] as const;
+        for (const [what, values] of found) {
+          const bad = firstNonFinite(values);
+          if (bad < 0) continue;
+          throw new OptimizerError(
+            `${this.name}: step ${this.steps + 1}: ${risk} with a zero second moment gave 0/0 in ${what === 'the weights' ? what : `state '${what}'`} of '${p.meta.name}' at index ${bad}; ` +
+              'the step was undone. Use a positive eps (e.g. 1e-8) unless the zero-ε reference form is what you need and the gradients never vanish',
+          );
+        }
+      }
+    }
   }
 
   // ---- for subclasses -------------------------------------------------------------------------
@@ -283,41 +555,16 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
     return this.groups && this.groups.length > 1 ? `${this.name} (group ${groupIndex})` : this.name;
   }
 
-  /** Evaluates every schedule in `options` at the current step. */
-  protected resolve(options: O): Resolved<O> {
+  /** Evaluates every schedule in `options` at step `steps` (default: the current step). */
+  protected resolve(options: O, steps: number = this.steps): Resolved<O> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(options)) {
       if (isSchedule(v)) {
         validateSchedule(v);
-        out[k] = scheduleAt(v, this.steps);
+        out[k] = scheduleAt(v, steps);
       } else out[k] = v;
     }
     return out as Resolved<O>;
-  }
-
-  /**
-   * The default step: every parameter with a gradient, group by group, gets its own counter
-   * advanced and `update` applied. Parameters whose gradient is null are skipped entirely.
-   */
-  protected applyStep(groups: readonly GroupStep<O>[]): void {
-    for (const { group, h } of groups) {
-      for (const p of group.params) {
-        const g = this.gradOf(p);
-        if (g === null) continue;
-        const s = this.stateFor(p, h);
-        s.t++;
-        this.update(p, g, s, h);
-      }
-    }
-  }
-
-  /** The gradient's values, null when absent; refuses a gradient of the wrong size. */
-  protected gradOf(p: Parameter): Float32Array | null {
-    if (p.grad === null) return null;
-    if (p.grad.data.length !== p.data.length) {
-      throw new RangeError(`${this.name}: gradient of '${p.meta.name}' has ${p.grad.data.length} values, the parameter has ${p.data.length}`);
-    }
-    return p.grad.data;
   }
 
   /** The parameter's state, created on its first gradient. */
@@ -330,11 +577,22 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
     return s;
   }
 
+  /**
+   * A setting under which the step may divide 0 by 0 (default: ε = 0), described for the error, or
+   * null. Such steps run on a snapshot and are undone if they produce a non-finite value.
+   */
+  protected divisionRisk(h: Resolved<O>): string | null {
+    return 'eps' in h && h.eps === 0 ? 'eps (ε) = 0' : null;
+  }
+
+  /** Called once per step after the gradients passed their checks, before any state is created (LAWN's switch). */
+  protected beforeStep(_groups: readonly { index: number; group: ParamGroup<O>; h: Resolved<O> }[]): void {}
+
   /** Fresh state for `p` (t = 0, zero moments). */
   protected abstract initState(p: Parameter, h: Resolved<O>): S;
-  /** Applies one step to `p.data` given its gradient `g` (never modified) and its state (t already advanced). */
-  protected abstract update(p: Parameter, g: Float32Array, s: S, h: Resolved<O>): void;
-  /** Throws a RangeError naming the symbol and range for any out-of-range hyperparameter. */
+  /** Applies one step: every group, with the tensors that have a gradient (state ready, t advanced). */
+  protected abstract applyStep(groups: readonly GroupStep<O, S>[]): void;
+  /** Throws for any out-of-range hyperparameter, naming the symbol and range. */
   protected abstract validate(h: Resolved<O>, where: string): void;
   /** One line saying which rule `p` gets (for `describe()`). */
   protected ruleFor(_p: Parameter, _h: Resolved<O>): string {
@@ -348,7 +606,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
   protected saveExtra(): Record<string, unknown> {
     return {};
   }
-  /** Problems with a saved `extra` (empty when it can be loaded). */
+  /** Problems with a saved `extra` (empty when it can be loaded); must not throw on any input. */
   protected checkExtra(_extra: Record<string, unknown>): string[] {
     return [];
   }

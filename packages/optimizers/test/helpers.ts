@@ -59,3 +59,20 @@ export function maxAbsDiff(a: readonly ArrayLike<number>[], b: readonly ArrayLik
 export function wave(k: number, i: number, n: number, scale = 1): number[] {
   return Array.from({ length: n }, (_, j) => scale * Math.sin(1.3 * k + 0.7 * j + 2.1 * i + 0.4));
 }
+
+/** Hex of a Float32Array's bytes (NaN payloads and −0 included). */
+function bytesOf(a: Float32Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex');
+}
+
+/**
+ * Everything an optimizer step may change, byte for byte: the weights, every state buffer and counter,
+ * the step and skip counters, the group options and the optimizer's extras.
+ */
+export function fingerprint(opt: { stateDict(): { state: Record<string, Record<string, unknown>> } }, params: readonly Parameter[]): string {
+  const sd = opt.stateDict();
+  const state = Object.fromEntries(
+    Object.entries(sd.state).map(([n, rec]) => [n, Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v instanceof Float32Array ? bytesOf(v) : v]))]),
+  );
+  return JSON.stringify({ ...sd, state, weights: params.map((p) => bytesOf(p.data)) });
+}

@@ -1,6 +1,7 @@
-import { expectClose } from '@gapkit/testing';
+import { expectClose, PROPERTY_RUNS } from '@gapkit/testing';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Sgd, scheduleAt, type ScheduleSpec, stateDictToJSON, validateSchedule } from '../src/index.js';
+import { OptimizerError, Sgd, scheduleAt, type ScheduleSpec, stateDictToJSON, validateSchedule, warmRestartCycle } from '../src/index.js';
 import { param, setGrads } from './helpers.js';
 
 describe('schedules (algorithms.md §6, §7.6)', () => {
@@ -64,5 +65,63 @@ describe('schedules (algorithms.md §6, §7.6)', () => {
     expect(() => scheduleAt({ kind: 'cosine', base: 1, total: 5, unit: 'epoch', stepsPerEpoch: 0 }, 3)).toThrow(/stepsPerEpoch/);
     const w = param('w', [0]);
     expect(() => new Sgd([w], { lr: { kind: 'cosine', base: 1, total: -1 } })).toThrow(/total/);
+  });
+
+  it('unknown keys in a schedule spec are errors naming the closest valid key (on the optimizer too)', () => {
+    expect(() => validateSchedule({ kind: 'cosine', base: 1, total: 5, minn: 0 })).toThrow(/schedule 'cosine': unknown key 'minn' \(did you mean 'min'\?\); valid keys: base, total, min/);
+    expect(() => validateSchedule({ kind: 'step', base: 1, gamma: 0.1, every: 5, stepsPerEpoch: 10 })).toThrow(/stepsPerEpoch is only used with unit 'epoch'/);
+    expect(() => validateSchedule({ kind: 'step', base: Number.NaN, gamma: 0.1, every: 5 })).toThrow(/base must be a finite number, got null/);
+    expect(() => validateSchedule({ kind: 'table', values: [1, Number.POSITIVE_INFINITY] })).toThrow(/values must be a list of finite numbers/);
+    expect(() => validateSchedule(null)).toThrow(OptimizerError);
+    const w = param('w', [0]);
+    expect(() => new Sgd([w], { lr: { kind: 'cosine', base: 1, totl: 5 } as unknown as ScheduleSpec })).toThrow(/unknown key 'totl' \(did you mean 'total'\?\)/);
+  });
+
+  it('the clock must be a finite integer ≥ 0: Infinity, NaN, −1 and 2.5 are errors, never a hang', () => {
+    const s: ScheduleSpec = { kind: 'cosine-restarts', base: 1, t0: 10, tMult: 2 };
+    for (const bad of [Number.POSITIVE_INFINITY, Number.NaN, -1, 2.5]) expect(() => scheduleAt(s, bad)).toThrow(/step count must be a finite integer ≥ 0/);
+    // far steps evaluate in closed form (the old loop over cycles took ~92 ms at 1e8 with T_mult = 1)
+    const flat: ScheduleSpec = { kind: 'cosine-restarts', base: 1, t0: 10, tMult: 1 };
+    expect(scheduleAt(flat, 1e15)).toBe(1);
+    expect(scheduleAt(s, 10 * (2 ** 40 - 1))).toBe(1);
+  });
+
+  /** The straightforward SGDR definition: walk the cycles one by one. */
+  function iterativeCycle(x: number, t0: number, tMult: number): { tCur: number; ti: number } {
+    let tCur = x;
+    let ti = t0;
+    while (tCur >= ti) {
+      tCur -= ti;
+      ti *= tMult;
+    }
+    return { tCur, ti };
+  }
+
+  it('SGDR closed form = the iterative definition (integer T₀, T_mult: exactly; real ones: to rounding)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 200_000 }), (t0, tMult, x) => {
+        expect(warmRestartCycle(x, t0, tMult)).toEqual(iterativeCycle(x, t0, tMult));
+        const spec: ScheduleSpec = { kind: 'cosine-restarts', base: 0.1, t0, tMult, min: 0.001 };
+        const { tCur, ti } = iterativeCycle(x, t0, tMult);
+        expect(scheduleAt(spec, x)).toBe(0.001 + (0.1 - 0.001) * 0.5 * (1 + Math.cos((Math.PI * tCur) / ti)));
+      }),
+      { numRuns: PROPERTY_RUNS * 4 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 40, noNaN: true }), fc.double({ min: 1, max: 3, noNaN: true }), fc.integer({ min: 0, max: 100_000 }), (t0, tMult, x) => {
+        const a = warmRestartCycle(x, t0, tMult);
+        const b = iterativeCycle(x, t0, tMult);
+        // near a cycle boundary the two may put x on either side by rounding: compare the schedule value
+        const value = (c: { tCur: number; ti: number }) => 0.5 * (1 + Math.cos((Math.PI * c.tCur) / c.ti));
+        const boundary = Math.min(b.tCur, b.ti - b.tCur) <= 1e-9 * Math.max(1, x);
+        if (!boundary) {
+          expectClose([a.tCur, a.ti], [b.tCur, b.ti], { rtol: 1e-9, atol: 1e-9 * Math.max(1, x) });
+          expectClose([value(a)], [value(b)], { atol: 1e-6 });
+        }
+        expect(a.tCur).toBeGreaterThanOrEqual(0);
+        expect(a.tCur).toBeLessThan(a.ti * (1 + 1e-12));
+      }),
+      { numRuns: PROPERTY_RUNS * 4 },
+    );
   });
 });

@@ -8,7 +8,7 @@ import { Rng } from '@gapkit/autodiff';
 import { Batcher, type ImageDataset, selectImages } from '@gapkit/data';
 import { loadEmbeddedDigits } from '@gapkit/data/node';
 import { Mlp } from '@gapkit/model-zoo';
-import { REGISTRY } from '@gapkit/optimizers';
+import { registryEntry } from '@gapkit/optimizers';
 import { join } from 'node:path';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -111,8 +111,7 @@ function runOne(name: string, train: ImageDataset, test: ImageDataset, hidden: n
   const model = new Mlp({ inFeatures: 784, hidden: [hidden], numClasses: 10 }, new Rng(seed));
   const trainBatches = new Batcher(train, { batchSize, rng: new Rng(seed + 1) });
   const testBatches = new Batcher(test, { batchSize: 500, rng: new Rng(0), shuffle: false });
-  const entry = REGISTRY.get(recipe.optimizer);
-  if (!entry) throw new Error(`demo: optimizer '${recipe.optimizer}' is not in the registry`);
+  const entry = registryEntry(recipe.optimizer);
   const optimizer = entry.create(model.parameters(), recipe.options(trainBatches.batchesPerEpoch, epochs));
   optimizer.trackDiagnostics(true);
   const diagnostics: DiagSample[] = [];

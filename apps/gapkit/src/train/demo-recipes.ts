@@ -1,10 +1,13 @@
 /**
  * The optimizers the demo compares, each with the settings its paper used for image classifiers
- * (spec/algorithms.md §3.3, §4.2, §8; decisions.md). Only the epoch counts are scaled down.
+ * (docs/papers/*.md; the defaults come from the @gapkit/optimizers registry). Only the epoch counts are
+ * scaled down.
  */
+import type { OptimizerName } from '@gapkit/optimizers';
+
 export interface DemoRecipe {
   /** Registry key in @gapkit/optimizers. */
-  readonly optimizer: string;
+  readonly optimizer: OptimizerName;
   /** Options passed to the registry's `create`, on top of its defaults. */
   readonly options: (stepsPerEpoch: number, epochs: number) => Record<string, unknown>;
   /** Where the settings come from. */
@@ -38,8 +41,8 @@ export const DEMO_RECIPES: Record<string, DemoRecipe> = {
     source: 'AdamS defaults (§4): lr 1e-3, λ 5e-4 scheduled by 1/√v̄',
   },
   lawn: {
-    optimizer: 'lawn',
-    options: (stepsPerEpoch, epochs) => ({ base: 'adam', freeEpochs: Math.max(1, Math.floor(epochs / 3)), stepsPerEpoch }),
+    optimizer: 'adam-lawn',
+    options: (stepsPerEpoch, epochs) => ({ freeEpochs: Math.max(1, Math.floor(epochs / 3)), stepsPerEpoch }),
     source: 'Adam-LAWN (Alg. 1): lr 1e-3, ε 1e-6, free phase = first third of the epochs, then weight norms fixed',
   },
 };

@@ -11,7 +11,9 @@
  * (The paper's extra 1/√t factor is not in the code, nor here.)
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { runningMaxFor } from '../running-max.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import { type Scalar, scheduleAt } from '../schedule.js';
 import { assertAdamLike, assertPositive } from '../validate.js';
 
@@ -32,8 +34,8 @@ export interface AdaBoundOptions {
   weightDecay: Scalar;
   /** AMSBound: use the running max of v. Default false. */
   amsbound: boolean;
-  /** η_init (> 0), the lr finalLr is relative to. Default (NaN): the group's lr at construction. */
-  initialLr: number;
+  /** η_init (> 0), the lr finalLr is relative to. Default null: the group's lr at construction. */
+  initialLr: number | null;
 }
 
 export const ADABOUND_DEFAULTS: AdaBoundOptions = {
@@ -45,7 +47,7 @@ export const ADABOUND_DEFAULTS: AdaBoundOptions = {
   eps: 1e-8,
   weightDecay: 0,
   amsbound: false,
-  initialLr: Number.NaN,
+  initialLr: null,
 };
 
 export type AdaBoundState = { t: number; m: Float32Array; v: Float32Array; vMax: Float32Array | null };
@@ -54,7 +56,7 @@ export type AdaBoundState = { t: number; m: Float32Array; v: Float32Array; vMax:
 export function adaBoundUpdate(w: Float32Array, g: Float32Array, s: AdaBoundState, h: Resolved<AdaBoundOptions>): void {
   const t = s.t;
   const step = (h.lr * Math.sqrt(1 - h.beta2 ** t)) / (1 - h.beta1 ** t); // (L3)
-  const final = (h.finalLr * h.lr) / h.initialLr;
+  const final = (h.finalLr * h.lr) / (h.initialLr ?? h.lr);
   const lower = final * (1 - 1 / (h.gamma * t + 1)); // (L4)
   const upper = final * (1 + 1 / (h.gamma * t));
   for (let i = 0; i < w.length; i++) {
@@ -72,11 +74,11 @@ export function adaBoundUpdate(w: Float32Array, g: Float32Array, s: AdaBoundStat
 }
 
 /** AdaBound / AMSBound. */
-export class AdaBound extends Optimizer<AdaBoundOptions, AdaBoundState> {
-  constructor(params: ParamsArg<AdaBoundOptions>, options: Partial<AdaBoundOptions> = {}) {
-    super('AdaBound', params, { ...ADABOUND_DEFAULTS, ...options });
+export class AdaBound extends TensorwiseOptimizer<AdaBoundOptions, AdaBoundState> {
+  constructor(params: ParamsArg<AdaBoundOptions>, options: OptimizerOptions<AdaBoundOptions> = {}) {
+    super('AdaBound', params, ADABOUND_DEFAULTS, options);
     this.groups.forEach((g, gi) => {
-      if (Number.isNaN(g.options.initialLr)) g.options.initialLr = scheduleAt(g.options.lr, 0);
+      if (g.options.initialLr === null) g.options.initialLr = scheduleAt(g.options.lr, 0);
       assertPositive(this.where(gi), 'initialLr (η_init)', g.options.initialLr);
     });
   }
@@ -84,6 +86,7 @@ export class AdaBound extends Optimizer<AdaBoundOptions, AdaBoundState> {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(p.size), vMax: h.amsbound ? new Float32Array(p.size) : null };
   }
   protected update(p: Parameter, g: Float32Array, s: AdaBoundState, h: Resolved<AdaBoundOptions>): void {
+    s.vMax = runningMaxFor(s.vMax, s.v, h.amsbound);
     adaBoundUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<AdaBoundOptions>, where: string): void {

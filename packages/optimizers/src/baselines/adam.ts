@@ -11,9 +11,12 @@
  *   (L5) θ ← θ − η · (m/(1 − β₁ᵗ)) / (√ṽ/√(1 − β₂ᵗ) + ε)
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { runningMaxFor } from '../running-max.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
+import { OptimizerError } from '../errors.js';
 
 /** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (decisions.md). */
 export type WeightDecayMode = 'l2' | 'decoupled';
@@ -76,7 +79,7 @@ export function adamDirectionAt(s: AdamState, i: number, h: AdamCore, c1: number
 export function validateAdam(h: Resolved<AdamOptions>, where: string): void {
   assertAdamLike(where, h);
   if (h.weightDecayMode !== 'l2' && h.weightDecayMode !== 'decoupled') {
-    throw new RangeError(`${where}: weightDecayMode must be 'l2' or 'decoupled', got '${String(h.weightDecayMode)}'`);
+    throw new OptimizerError(`${where}: weightDecayMode must be 'l2' or 'decoupled', got '${String(h.weightDecayMode)}'`);
   }
 }
 
@@ -95,16 +98,15 @@ export function adamUpdate(w: Float32Array, g: Float32Array, s: AdamState, h: Re
 }
 
 /** Adam (Kingma & Ba 2015) with PyTorch's L2 weight decay; AdamW and AMSGrad share this rule. */
-export class Adam extends Optimizer<AdamOptions, AdamState> {
-  constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}, name = 'Adam') {
-    super(name, params, { ...ADAM_DEFAULTS, ...options });
+export class Adam extends TensorwiseOptimizer<AdamOptions, AdamState> {
+  constructor(params: ParamsArg<AdamOptions>, options: OptimizerOptions<AdamOptions> = {}, name = 'Adam', defaults: AdamOptions = ADAM_DEFAULTS) {
+    super(name, params, defaults, options);
   }
   protected initState(p: Parameter, h: Resolved<AdamOptions>): AdamState {
     return adamState(p.size, h.amsgrad);
   }
   protected update(p: Parameter, g: Float32Array, s: AdamState, h: Resolved<AdamOptions>): void {
-    if (h.amsgrad && !s.vMax) s.vMax = s.v.slice(); // (impl) AMSGrad switched on mid-run: the max starts at v
-    if (!h.amsgrad) s.vMax = null; // (impl) switched off: plain v again
+    s.vMax = runningMaxFor(s.vMax, s.v, h.amsgrad);
     adamUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<AdamOptions>, where: string): void {

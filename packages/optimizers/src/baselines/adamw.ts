@@ -3,15 +3,15 @@
  * current scheduled η, then the Adam step on the raw gradient. PyTorch's λ·lr equals the paper's
  * η_t·λ; the SWD paper compares AdamS(λ) with AdamW(λ/η).
  */
-import type { ParamsArg } from '../optimizer.js';
-import { Adam, type AdamOptions } from './adam.js';
+import type { OptimizerOptions, ParamsArg } from '../optimizer.js';
+import { ADAM_DEFAULTS, Adam, type AdamOptions } from './adam.js';
 
 /** AdamW defaults: Adam's with weightDecay 1e-2 and decoupled mode. */
 export const ADAMW_DEFAULTS: Partial<AdamOptions> = { weightDecay: 1e-2, weightDecayMode: 'decoupled' };
 
 /** Adam with decoupled weight decay. */
 export class AdamW extends Adam {
-  constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super(params, { ...ADAMW_DEFAULTS, ...options }, 'AdamW');
+  constructor(params: ParamsArg<AdamOptions>, options: OptimizerOptions<AdamOptions> = {}) {
+    super(params, options, 'AdamW', { ...ADAM_DEFAULTS, ...ADAMW_DEFAULTS });
   }
 }

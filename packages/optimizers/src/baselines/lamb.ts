@@ -12,9 +12,11 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { norm } from '../math.js';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
+import { OptimizerError } from '../errors.js';
 
 /** φ, the trust-ratio scaling of ‖θ‖: identity (paper) or min(‖θ‖, 10) (v3 reference). */
 export type LambPhi = 'identity' | 'min10';
@@ -80,14 +82,14 @@ export function lambUpdate(w: Float32Array, g: Float32Array, s: LambState, h: Re
 /** Validation of LAMB's hyperparameters. */
 export function validateLamb(h: Resolved<LambOptions>, where: string): void {
   assertAdamLike(where, h);
-  if (h.phi !== 'identity' && h.phi !== 'min10') throw new RangeError(`${where}: phi (φ) must be 'identity' or 'min10', got '${String(h.phi)}'`);
+  if (h.phi !== 'identity' && h.phi !== 'min10') throw new OptimizerError(`${where}: phi (φ) must be 'identity' or 'min10', got '${String(h.phi)}'`);
 }
 
 /** Layer-wise adaptive moments (LAMB). */
-export class Lamb extends Optimizer<LambOptions, LambState> {
+export class Lamb extends TensorwiseOptimizer<LambOptions, LambState> {
   private scratch = new Float64Array(0);
-  constructor(params: ParamsArg<LambOptions>, options: Partial<LambOptions> = {}) {
-    super('LAMB', params, { ...LAMB_DEFAULTS, ...options });
+  constructor(params: ParamsArg<LambOptions>, options: OptimizerOptions<LambOptions> = {}) {
+    super('LAMB', params, LAMB_DEFAULTS, options);
   }
   protected initState(p: Parameter): LambState {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(p.size) };

@@ -11,7 +11,8 @@
  * The code's "≥ 5" test makes steps 1–5 no-ops at β₂ = 0.999 (the paper's "ρ_t > 4" would update at t = 5).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
 
@@ -60,9 +61,9 @@ export function radamUpdate(w: Float32Array, g: Float32Array, s: RAdamState, h: 
 }
 
 /** Rectified Adam. */
-export class RAdam extends Optimizer<RAdamOptions, RAdamState> {
-  constructor(params: ParamsArg<RAdamOptions>, options: Partial<RAdamOptions> = {}) {
-    super('RAdam', params, { ...RADAM_DEFAULTS, ...options });
+export class RAdam extends TensorwiseOptimizer<RAdamOptions, RAdamState> {
+  constructor(params: ParamsArg<RAdamOptions>, options: OptimizerOptions<RAdamOptions> = {}) {
+    super('RAdam', params, RADAM_DEFAULTS, options);
   }
   protected initState(p: Parameter): RAdamState {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(p.size) };

@@ -9,9 +9,11 @@
  *   (L4) θ ← θ − η·d
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertInRange, assertNonNegative } from '../validate.js';
+import { OptimizerError } from '../errors.js';
 
 export interface SgdOptions {
   /** η, learning rate ≥ 0. PyTorch default 1e-3. */
@@ -30,12 +32,12 @@ export interface SgdOptions {
 
 export const SGD_DEFAULTS: SgdOptions = { lr: 1e-3, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false };
 
-/** b: momentum buffer; hasBuf = 1 once it holds a value (PyTorch creates it lazily). */
-export type SgdState = { t: number; b: Float32Array; hasBuf: number };
+/** b: momentum buffer; hasBuf once it holds a value (PyTorch creates it lazily). */
+export type SgdState = { t: number; b: Float32Array; hasBuf: boolean };
 
 /** Fresh SGD state (no buffer yet) for a tensor of `size` elements. */
 export function sgdState(size: number): SgdState {
-  return { t: 0, b: new Float32Array(size), hasBuf: 0 };
+  return { t: 0, b: new Float32Array(size), hasBuf: false };
 }
 
 /** Validation shared by SGD and SGDS. */
@@ -45,13 +47,13 @@ export function validateSgd(h: Resolved<SgdOptions>, where: string): void {
   assertInRange(where, 'dampening (τ)', h.dampening, { value: 0 }, { value: 1 });
   assertNonNegative(where, 'weightDecay (λ)', h.weightDecay);
   if (h.nesterov && (h.momentum <= 0 || h.dampening !== 0)) {
-    throw new RangeError(`${where}: nesterov requires momentum (μ) > 0 and dampening (τ) = 0, got μ = ${h.momentum}, τ = ${h.dampening}`);
+    throw new OptimizerError(`${where}: nesterov requires momentum (μ) > 0 and dampening (τ) = 0, got μ = ${h.momentum}, τ = ${h.dampening}`);
   }
 }
 
 /**
  * Steps (L2)–(L3) for element i given its (already decayed) gradient d: updates the buffer and
- * returns the direction. Call `s.hasBuf = 1` after the loop when μ ≠ 0.
+ * returns the direction. Set `s.hasBuf = true` after the loop when μ ≠ 0.
  */
 export function sgdDirectionAt(s: SgdState, i: number, d: number, h: Resolved<SgdOptions>): number {
   const mu = h.momentum;
@@ -68,13 +70,13 @@ export function sgdUpdate(w: Float32Array, g: Float32Array, s: SgdState, h: Reso
     const d = sign * g[i] + h.weightDecay * w[i]; // (L1)
     w[i] = w[i] - h.lr * sgdDirectionAt(s, i, d, h); // (L4)
   }
-  if (h.momentum !== 0) s.hasBuf = 1;
+  if (h.momentum !== 0) s.hasBuf = true;
 }
 
 /** Stochastic gradient descent (PyTorch `torch.optim.SGD`). */
-export class Sgd extends Optimizer<SgdOptions, SgdState> {
-  constructor(params: ParamsArg<SgdOptions>, options: Partial<SgdOptions> = {}) {
-    super('SGD', params, { ...SGD_DEFAULTS, ...options });
+export class Sgd extends TensorwiseOptimizer<SgdOptions, SgdState> {
+  constructor(params: ParamsArg<SgdOptions>, options: OptimizerOptions<SgdOptions> = {}) {
+    super('SGD', params, SGD_DEFAULTS, options);
   }
   protected initState(p: Parameter): SgdState {
     return sgdState(p.size);

@@ -9,7 +9,8 @@
  *   (L4) θ ← θ − (η/(1 − β₁ᵗ))·m/(√v/√(1 − β₂ᵗ) + ε)
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
 
@@ -46,9 +47,9 @@ export function yogiUpdate(w: Float32Array, g: Float32Array, s: YogiState, h: Re
 }
 
 /** Yogi. */
-export class Yogi extends Optimizer<YogiOptions, YogiState> {
-  constructor(params: ParamsArg<YogiOptions>, options: Partial<YogiOptions> = {}) {
-    super('Yogi', params, { ...YOGI_DEFAULTS, ...options });
+export class Yogi extends TensorwiseOptimizer<YogiOptions, YogiState> {
+  constructor(params: ParamsArg<YogiOptions>, options: OptimizerOptions<YogiOptions> = {}) {
+    super('Yogi', params, YOGI_DEFAULTS, options);
   }
   protected initState(p: Parameter, h: Resolved<YogiOptions>): YogiState {
     return { t: 0, m: new Float32Array(p.size).fill(h.initialAccumulator), v: new Float32Array(p.size).fill(h.initialAccumulator) };

@@ -27,9 +27,11 @@
  *   - Adam when λ = 0 (G1, A1); one step equals AdamW with λ_W = λ/√v̄_t (A4).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
+import { runningMaxFor } from '../running-max.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
+import { OptimizerError } from '../errors.js';
 
 export interface AdamSOptions {
   /** η ≥ 0. Default 1e-3 (S3 App. B.1, demo). */
@@ -48,27 +50,41 @@ export interface AdamSOptions {
 
 export const ADAMS_DEFAULTS: AdamSOptions = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 5e-4, amsgrad: false };
 
+/** Optimizer-wide AdamS settings. */
+export interface AdamSSettings {
+  /** Floor of v̄ (≥ 0). Default 0 = none: v̄ = 0 with λ ≠ 0 is an error (decisions.md "AdamS / SGDS"). */
+  vbarFloor: number;
+}
+
+export const ADAMS_SETTINGS_DEFAULTS: AdamSSettings = { vbarFloor: 0 };
+
 export type AdamSState = { t: number; m: Float32Array; v: Float32Array; vMax: Float32Array | null };
 
-/** (L1)–(L3) for one tensor; returns Σ v̂ over its elements (for L4). */
-export function adamSMoments(g: Float32Array, s: AdamSState, h: Resolved<AdamSOptions>): number {
+/**
+ * (L2)–(L3) without writing anything: Σ v̂_t over the tensor's elements for the step about to be taken
+ * (t = s.t, already advanced), from the float32 values (L2) will store — so v̄ (L4), and the v̄ = 0
+ * check, come before any state changes. `vMax` is the running max the step will use (null: plain v).
+ */
+export function adamSSecondMomentSum(g: Float32Array, s: AdamSState, vMax: Float32Array | null, h: Resolved<AdamSOptions>): number {
   const c2 = 1 - h.beta2 ** s.t;
   let sum = 0;
   for (let i = 0; i < g.length; i++) {
-    s.m[i] = h.beta1 * s.m[i] + (1 - h.beta1) * g[i]; // (L1)
-    s.v[i] = h.beta2 * s.v[i] + (1 - h.beta2) * g[i] * g[i]; // (L2)
-    if (s.vMax) s.vMax[i] = Math.max(s.vMax[i], s.v[i]);
-    sum += (s.vMax ? s.vMax[i] : s.v[i]) / c2; // (L3)
+    let v = Math.fround(h.beta2 * s.v[i] + (1 - h.beta2) * g[i] * g[i]); // (L2), as stored
+    if (vMax) v = Math.max(vMax[i], v);
+    sum += v / c2; // (L3)
   }
   return sum;
 }
 
-/** (L5) for one tensor, given √v̄. */
-export function adamSApply(w: Float32Array, s: AdamSState, h: Resolved<AdamSOptions>, sqrtVBar: number): void {
+/** (L1), (L2) and (L5) for one tensor, given √v̄: the moments, then the weights, element by element. */
+export function adamSUpdate(w: Float32Array, g: Float32Array, s: AdamSState, h: Resolved<AdamSOptions>, sqrtVBar: number): void {
   const c1 = 1 - h.beta1 ** s.t;
   const c2 = 1 - h.beta2 ** s.t;
   const keep = h.weightDecay !== 0 ? 1 - (h.lr * h.weightDecay) / sqrtVBar : 1;
   for (let i = 0; i < w.length; i++) {
+    s.m[i] = h.beta1 * s.m[i] + (1 - h.beta1) * g[i]; // (L1)
+    s.v[i] = h.beta2 * s.v[i] + (1 - h.beta2) * g[i] * g[i]; // (L2)
+    if (s.vMax) s.vMax[i] = Math.max(s.vMax[i], s.v[i]);
     const vt = s.vMax ? s.vMax[i] : s.v[i];
     w[i] = w[i] * keep - (h.lr * (s.m[i] / c1)) / (Math.sqrt(vt / c2) + h.eps); // (L5)
   }
@@ -80,9 +96,9 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
   readonly vbarFloor: number;
   private lastSqrtVBar = Number.NaN;
 
-  constructor(params: ParamsArg<AdamSOptions>, options: Partial<AdamSOptions> & { vbarFloor?: number } = {}) {
-    const { vbarFloor = 0, ...rest } = options;
-    super('AdamS', params, { ...ADAMS_DEFAULTS, ...rest });
+  constructor(params: ParamsArg<AdamSOptions>, options: OptimizerOptions<AdamSOptions> & Partial<AdamSSettings> = {}) {
+    const { vbarFloor = ADAMS_SETTINGS_DEFAULTS.vbarFloor, ...rest } = options ?? {};
+    super('AdamS', params, ADAMS_DEFAULTS, rest, Object.keys(ADAMS_SETTINGS_DEFAULTS));
     assertNonNegative('AdamS', 'vbarFloor (floor of v̄)', vbarFloor);
     this.vbarFloor = vbarFloor;
   }
@@ -91,41 +107,37 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(p.size), vMax: h.amsgrad ? new Float32Array(p.size) : null };
   }
 
-  /** Two passes: every moment first (L1–L3), then v̄ (L4), then every weight (L5). */
-  protected override applyStep(groups: readonly GroupStep<AdamSOptions>[]): void {
-    const live: Array<{ p: Parameter; s: AdamSState; h: Resolved<AdamSOptions>; index: number }> = [];
+  /**
+   * v̄ over every tensor with a gradient in every group first (L2)–(L4), read-only, so that v̄ = 0 with
+   * λ ≠ 0 is refused before anything changes; then each tensor's moments and weights (L1), (L2), (L5).
+   */
+  protected applyStep(groups: readonly GroupStep<AdamSOptions, AdamSState>[]): void {
     let sum = 0;
     let count = 0;
-    for (const { group, h, index } of groups) {
-      for (const p of group.params) {
-        const g = this.gradOf(p);
-        if (g === null) continue; // no gradient: not in v̄, not decayed
-        const s = this.stateFor(p, h);
-        if (h.amsgrad && !s.vMax) s.vMax = s.v.slice(); // (impl) amsgrad switched on mid-run
-        if (!h.amsgrad) s.vMax = null;
-        s.t++;
-        sum += adamSMoments(g, s, h);
+    for (const { h, live } of groups) {
+      for (const { p, g, s } of live) {
+        sum += adamSSecondMomentSum(g, s, h.amsgrad ? (s.vMax ?? s.v) : null, h);
         count += p.size;
-        live.push({ p, s, h, index });
       }
     }
     if (count === 0) return;
     let vBar = sum / count; // (L4)
     if (this.vbarFloor > 0) vBar = Math.max(vBar, this.vbarFloor);
     const sqrtVBar = Math.sqrt(vBar);
-    this.lastSqrtVBar = sqrtVBar;
-    const decaying = live.find((x) => x.h.weightDecay !== 0);
+    const decaying = groups.find((x) => x.live.length > 0 && x.h.weightDecay !== 0);
     if (decaying && !(sqrtVBar > 0 && Number.isFinite(sqrtVBar))) {
-      throw new RangeError(
-        `AdamS: v̄ (mean of v̂ over all parameters) is ${vBar} while weightDecay (λ) = ${decaying.h.weightDecay} in group ${decaying.index}; ` +
-          'the decay η·λ/√v̄ is undefined (all gradients zero so far?). Set the vbarFloor option (a small positive number) to allow it',
+      throw new OptimizerError(
+        `AdamS: step ${this.steps + 1}: v̄ (mean of v̂ over all parameters) is ${vBar} while weightDecay (λ) = ${decaying.h.weightDecay} in group ${decaying.index}; ` +
+          'the decay η·λ/√v̄ is undefined (all gradients zero so far?); nothing was changed. Set the vbarFloor option (a small positive number) to allow it',
       );
     }
-    for (const { p, s, h } of live) adamSApply(p.data, s, h, sqrtVBar);
-  }
-
-  protected update(): void {
-    throw new Error('AdamS: internal — every update goes through the two-pass applyStep');
+    this.lastSqrtVBar = sqrtVBar;
+    for (const { h, live } of groups) {
+      for (const { p, g, s } of live) {
+        s.vMax = runningMaxFor(s.vMax, s.v, h.amsgrad);
+        adamSUpdate(p.data, g, s, h, sqrtVBar);
+      }
+    }
   }
 
   protected validate(h: Resolved<AdamSOptions>, where: string): void {

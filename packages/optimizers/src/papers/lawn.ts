@@ -34,21 +34,21 @@
  * Reduces to (tests in test/papers/lawn.test.ts): the base optimizer with λ = 0 while free (L1 of §7.5).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type AdamState, adamDirectionAt, adamMomentsAt, adamUpdate } from '../baselines/adam.js';
-import { lambDirection, lambUpdate, trustRatio } from '../baselines/lamb.js';
-import { type SgdState, sgdDirectionAt, sgdUpdate } from '../baselines/sgd.js';
 import { norm, projectTangent } from '../math.js';
-import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertBeta, assertOneOf } from '../validate.js';
 import {
   isConstrainedBy,
   LAWN_SETTINGS_DEFAULTS,
-  type LawnBase,
+  LAWN_SETTINGS_KEYS,
+  lawnTitle,
   type LawnSettings,
   type ResolvedLawnSettings,
   resolveLawnSettings,
 } from './lawn-settings.js';
+import { OptimizerError } from '../errors.js';
+import { LAWN_BASES, type LawnBaseRule, type LawnState } from './lawn-bases.js';
 
 /** Per-group hyperparameters (the base's, without weight decay). */
 export interface LawnOptions {
@@ -81,55 +81,26 @@ export const LAWN_DEFAULTS: LawnOptions = {
   phi: 'identity',
 };
 
-/** m: first moment (SGD: momentum buffer); v: second moment (unused by SGD); hasBuf: SGD's buffer exists. */
-export type LawnState = { t: number; m: Float32Array; v: Float32Array; hasBuf: number };
-
-const adamView = (s: LawnState): AdamState => ({ t: s.t, m: s.m, v: s.v, vMax: null });
-const sgdView = (s: LawnState): SgdState => ({ t: s.t, b: s.m, hasBuf: s.hasBuf });
-
-/** The base's plain step with no weight decay (free phase, and unconstrained tensors). */
-export function lawnBaseUpdate(base: LawnBase, w: Float32Array, g: Float32Array, s: LawnState, h: Resolved<LawnOptions>, scratch: Float64Array): void {
-  if (base === 'adam') adamUpdate(w, g, adamView(s), { ...h, weightDecay: 0, weightDecayMode: 'l2', amsgrad: false });
-  else if (base === 'lamb') lambUpdate(w, g, s, { ...h, weightDecay: 0 }, scratch);
-  else {
-    sgdUpdate(w, g, sgdView(s), { ...h, dampening: 0, weightDecay: 0, maximize: false });
-    if (h.momentum !== 0) s.hasBuf = 1;
-  }
-}
+export type { LawnState } from './lawn-bases.js';
 
 /**
- * One constrained step (L3)–(L7) on a tensor of target norm c; `gp` and `r` are float64 scratch of
- * the tensor's size. Returns the norm before rescaling.
+ * One constrained step (L3)–(L7) on a tensor of target norm c, through the base `rule`; `gp` and `r`
+ * are float64 scratch of the tensor's size. Returns the norm before rescaling.
  */
-export function lawnConstrainedUpdate(
-  base: LawnBase,
+export function lawnConstrainedUpdate<S>(
+  rule: LawnBaseRule<S>,
   w: Float32Array,
   g: Float32Array,
-  s: LawnState,
+  s: S,
   h: Resolved<LawnOptions>,
   c: number,
   gp: Float64Array,
   r: Float64Array,
 ): number {
   projectTangent(g, w, gp); // (L3)
-  if (base === 'adam') {
-    const a = adamView(s);
-    const c1 = 1 - h.beta1 ** s.t;
-    const c2 = Math.sqrt(1 - h.beta2 ** s.t);
-    const ha = { ...h, amsgrad: false }; // (impl) built once per tensor, not per element: 40× faster
-    for (let i = 0; i < w.length; i++) {
-      adamMomentsAt(a, i, gp[i], ha); // (L4)
-      r[i] = adamDirectionAt(a, i, ha, c1, c2);
-    }
-  } else if (base === 'lamb') lambDirection(gp, s, { ...h, weightDecay: 0 }, r); // (L4)
-  else {
-    const b = sgdView(s);
-    const hs = { ...h, dampening: 0, weightDecay: 0, maximize: false };
-    for (let i = 0; i < w.length; i++) r[i] = sgdDirectionAt(b, i, gp[i], hs); // (L4)
-    if (h.momentum !== 0) s.hasBuf = 1;
-  }
+  rule.direction(gp, s, h, r); // (L4)
   projectTangent(r, w, r); // (L5)
-  const scale = base === 'lamb' ? h.lr * trustRatio(norm(w), norm(r)) : h.lr;
+  const scale = rule.stepSize(w, r, h);
   let nn = 0;
   for (let i = 0; i < w.length; i++) {
     r[i] = w[i] - scale * r[i]; // (L6), reusing r for w̄
@@ -141,20 +112,23 @@ export function lawnConstrainedUpdate(
   return n;
 }
 
-/** LAWN around Adam, LAMB or SGD-momentum. */
+/** LAWN around Adam, LAMB or SGD-momentum: a base rule object (lawn-bases.ts) wrapped by the algorithm box. */
 export class Lawn extends Optimizer<LawnOptions, LawnState> {
   readonly settings: Readonly<ResolvedLawnSettings>;
+  /** The wrapped base optimizer. */
+  private readonly rule: LawnBaseRule<LawnState>;
   /** c_ℓ by tensor name, recorded at the switch. */
   private c = new Map<string, number>();
   private switched = false;
   private excluded: string[] = [];
   private scratch = { a: new Float64Array(0), b: new Float64Array(0) };
 
-  constructor(params: ParamsArg<LawnOptions>, options: Partial<LawnOptions> & Partial<LawnSettings> = {}) {
-    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options;
-    super(`LAWN(${base ?? LAWN_SETTINGS_DEFAULTS.base})`, params, { ...LAWN_DEFAULTS, ...rest });
+  constructor(params: ParamsArg<LawnOptions>, options: OptimizerOptions<LawnOptions> & Partial<LawnSettings> = {}) {
+    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options ?? {};
+    super(lawnTitle(base ?? LAWN_SETTINGS_DEFAULTS.base), params, LAWN_DEFAULTS, rest, LAWN_SETTINGS_KEYS);
     const known = (n: string) => this.params.has(n);
     this.settings = resolveLawnSettings({ base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams }, known);
+    this.rule = LAWN_BASES[this.settings.base];
   }
 
   /** 'free' before the switch, 'constrained' after. */
@@ -173,39 +147,45 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
   }
 
   protected initState(p: Parameter): LawnState {
-    const v = this.settings?.base === 'sgd' ? 0 : p.size;
-    return { t: 0, m: new Float32Array(p.size), v: new Float32Array(v), hasBuf: 0 };
+    return this.rule.initState(p.size);
   }
 
-  protected override applyStep(groups: readonly GroupStep<LawnOptions>[]): void {
-    if (!this.switched && this.steps >= this.settings.freeSteps) {
-      for (const { group } of groups) {
-        for (const p of group.params) {
-          if (!this.isConstrained(p)) continue;
-          const c = norm(p.data); // (L2)
-          if (c > 0) this.c.set(p.meta.name, c);
-          else this.excluded.push(p.meta.name);
-          if (this.settings.resetMomentsAtSwitch) this.state.delete(p.meta.name);
-        }
+  /** (L2) at the first constrained step, before any state is created: c_ℓ ← ‖w_ℓ‖ (and the optional moment reset). */
+  protected override beforeStep(groups: readonly { group: { params: readonly Parameter[] } }[]): void {
+    if (this.switched || this.steps < this.settings.freeSteps) return;
+    for (const { group } of groups) {
+      for (const p of group.params) {
+        if (!this.isConstrained(p)) continue;
+        const c = norm(p.data); // (L2)
+        if (c > 0) this.c.set(p.meta.name, c);
+        else this.excluded.push(p.meta.name);
+        if (this.settings.resetMomentsAtSwitch) this.state.delete(p.meta.name);
       }
-      this.switched = true;
     }
-    super.applyStep(groups);
+    this.switched = true;
   }
 
-  protected update(p: Parameter, g: Float32Array, s: LawnState, h: Resolved<LawnOptions>): void {
-    if (this.scratch.a.length < p.size) this.scratch = { a: new Float64Array(p.size), b: new Float64Array(p.size) };
-    const a = this.scratch.a.subarray(0, p.size);
-    const c = this.switched ? this.c.get(p.meta.name) : undefined;
-    if (c === undefined) lawnBaseUpdate(this.settings.base, p.data, g, s, h, a); // (L1)
-    else lawnConstrainedUpdate(this.settings.base, p.data, g, s, h, c, a, this.scratch.b.subarray(0, p.size));
+  protected applyStep(groups: readonly GroupStep<LawnOptions, LawnState>[]): void {
+    for (const { h, live } of groups) {
+      for (const { p, g, s } of live) {
+        if (this.scratch.a.length < p.size) this.scratch = { a: new Float64Array(p.size), b: new Float64Array(p.size) };
+        const a = this.scratch.a.subarray(0, p.size);
+        const c = this.switched ? this.c.get(p.meta.name) : undefined;
+        if (c === undefined) this.rule.freeStep(p.data, g, s, h, a); // (L1)
+        else lawnConstrainedUpdate(this.rule, p.data, g, s, h, c, a, this.scratch.b.subarray(0, p.size));
+      }
+    }
   }
 
   protected validate(h: Resolved<LawnOptions>, where: string): void {
     assertAdamLike(where, h);
     assertBeta(where, 'momentum (μ)', h.momentum);
-    if (h.nesterov && h.momentum <= 0) throw new RangeError(`${where}: nesterov requires momentum (μ) > 0, got ${h.momentum}`);
+    if (h.nesterov && h.momentum <= 0) throw new OptimizerError(`${where}: nesterov requires momentum (μ) > 0, got ${h.momentum}`);
     assertOneOf(where, 'phi (φ)', h.phi, ['identity', 'min10']);
+  }
+
+  protected override divisionRisk(h: Resolved<LawnOptions>): string | null {
+    return this.rule.usesEps && h.eps === 0 ? 'eps (ε) = 0' : null;
   }
 
   protected override ruleFor(p: Parameter): string {
@@ -217,7 +197,10 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
 
   protected override extraDiagnostics(): Record<string, unknown> {
     let worst = 0;
-    for (const [n, c] of this.c) worst = Math.max(worst, Math.abs(norm(this.params.get(n)!.data) - c) / c);
+    for (const [n, c] of this.c) {
+      const p = this.params.get(n);
+      if (p) worst = Math.max(worst, Math.abs(norm(p.data) - c) / c);
+    }
     return { phase: this.phase, c: Object.fromEntries(this.c), excluded: [...this.excluded], worstNormDrift: worst };
   }
 
@@ -226,18 +209,27 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
   }
 
   protected override checkExtra(extra: Record<string, unknown>): string[] {
-    const c = extra.c;
-    if (typeof extra.switched !== 'boolean' || typeof c !== 'object' || c === null || !Array.isArray(extra.excluded)) {
-      return ['LAWN extra must hold switched, c and excluded'];
+    const { switched, c, excluded } = extra;
+    const problems: string[] = [];
+    const unknown = Object.keys(extra).filter((k) => !['switched', 'c', 'excluded'].includes(k));
+    if (unknown.length > 0) problems.push(`LAWN extra has unknown keys ${unknown.join(', ')} (valid: switched, c, excluded)`);
+    if (typeof switched !== 'boolean') problems.push(`LAWN extra.switched is ${JSON.stringify(switched) ?? String(switched)}, expected true or false`);
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) problems.push('LAWN extra.c must map parameter names to c_ℓ');
+    else {
+      for (const [n, v] of Object.entries(c)) {
+        if (!this.params.has(n)) problems.push(`c_ℓ for unknown parameter '${n}'`);
+        else if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) problems.push(`c_ℓ of '${n}' is ${String(v)}, expected a finite number > 0`);
+      }
+      if (switched === false && Object.keys(c).length > 0) problems.push('LAWN extra has c_ℓ values but switched is false');
     }
-    return Object.entries(c).flatMap(([n, v]) =>
-      !this.params.has(n) ? [`c_ℓ for unknown parameter '${n}'`] : typeof v !== 'number' || !(v > 0) ? [`c_ℓ of '${n}' is ${String(v)}`] : [],
-    );
+    if (!Array.isArray(excluded) || !excluded.every((n) => typeof n === 'string' && this.params.has(n))) problems.push('LAWN extra.excluded must list known parameter names');
+    return problems;
   }
 
   protected override loadExtra(extra: Record<string, unknown>): void {
-    this.switched = extra.switched as boolean;
-    this.c = new Map(Object.entries(extra.c as Record<string, number>));
-    this.excluded = [...(extra.excluded as string[])];
+    const c = extra.c;
+    this.switched = extra.switched === true;
+    this.c = new Map(typeof c === 'object' && c !== null ? Object.entries(c).filter((e): e is [string, number] => typeof e[1] === 'number') : []);
+    this.excluded = Array.isArray(extra.excluded) ? extra.excluded.filter((n): n is string => typeof n === 'string') : [];
   }
 }

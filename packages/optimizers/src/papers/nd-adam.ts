@@ -38,7 +38,8 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { gatherUnit, normalizeUnits, scatterUnit, type UnitLayout, unitLayout, unitNorms } from '../math.js';
-import { type GroupStep, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { GroupStep, OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative, assertOneOf } from '../validate.js';
 
@@ -73,9 +74,21 @@ export const ND_ADAM_DEFAULTS: Omit<NdAdamOptions, 'normalizeAtInit'> = {
   variant: 'paper',
 };
 
-/** Every default for a variant: (L0) at construction for 'paper' (Algorithm 1), not for 'code'. */
+/**
+ * The settings of the authors' PyTorch run (zj10/ND-Adam main.py, their WRN table; docs/papers/nd-adam.md):
+ * one lr 0.04 for both groups, β₂ = 0.99, L2 5e-6 on the scalars, no normalization at build time.
+ */
+export const ND_ADAM_CODE_SETTINGS = {
+  lr: 0.04,
+  lrVector: 0.04,
+  beta2: 0.99,
+  weightDecay: 5e-6,
+  normalizeAtInit: false,
+} as const satisfies Partial<NdAdamOptions>;
+
+/** Every default for a variant: Algorithm 1's for 'paper' ((L0) at construction), the PyTorch run's for 'code'. */
 export function ndAdamDefaults(variant: NdAdamVariant = ND_ADAM_DEFAULTS.variant): NdAdamOptions {
-  return { ...ND_ADAM_DEFAULTS, variant, normalizeAtInit: variant === 'paper' };
+  return variant === 'code' ? { ...ND_ADAM_DEFAULTS, ...ND_ADAM_CODE_SETTINGS, variant } : { ...ND_ADAM_DEFAULTS, variant, normalizeAtInit: true };
 }
 
 /** m: first moment (element-wise); v: one scalar per unit for vectors, element-wise for scalars. */
@@ -148,13 +161,15 @@ export function ndAdamScalarUpdate(w: Float32Array, g: Float32Array, s: NdAdamSt
 }
 
 /** Normalized direction-preserving Adam. */
-export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
+export class NdAdam extends TensorwiseOptimizer<NdAdamOptions, NdAdamState> {
   private readonly layouts = new Map<string, UnitLayout>();
   private scratch: UnitScratch = { w: new Float64Array(0), g: new Float64Array(0) };
   private zeroUnits = 0;
 
-  constructor(params: ParamsArg<NdAdamOptions>, options: Partial<NdAdamOptions> = {}) {
-    super('ND-Adam', params, { ...ndAdamDefaults(options.variant), ...options });
+  /** `options.variant` picks the defaults of every other option (see `ndAdamDefaults`). */
+  constructor(params: ParamsArg<NdAdamOptions>, options: OptimizerOptions<NdAdamOptions> = {}) {
+    const variant = typeof options === 'object' && options !== null && options.variant === 'code' ? 'code' : 'paper';
+    super('ND-Adam', params, ndAdamDefaults(variant), options);
     for (const g of this.groups) {
       for (const p of g.params) {
         const L = this.layoutOf(p);
@@ -179,7 +194,7 @@ export class NdAdam extends Optimizer<NdAdamOptions, NdAdamState> {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(L ? L.numUnits : p.size) };
   }
 
-  protected override applyStep(groups: readonly GroupStep<NdAdamOptions>[]): void {
+  protected override applyStep(groups: readonly GroupStep<NdAdamOptions, NdAdamState>[]): void {
     this.zeroUnits = 0;
     super.applyStep(groups);
   }

@@ -32,7 +32,9 @@
  *   - SGD-momentum with lr α(1−β₁), dampening 0, when p = 0 and biasCorrection 'none'  (P2)
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { runningMaxFor } from '../running-max.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertInRange, assertOneOf } from '../validate.js';
 
@@ -100,16 +102,15 @@ export function padamUpdate(w: Float32Array, g: Float32Array, s: PadamState, h: 
 }
 
 /** Partially adaptive momentum estimation. */
-export class Padam extends Optimizer<PadamOptions, PadamState> {
-  constructor(params: ParamsArg<PadamOptions>, options: Partial<PadamOptions> = {}) {
-    super('Padam', params, { ...PADAM_DEFAULTS, ...options });
+export class Padam extends TensorwiseOptimizer<PadamOptions, PadamState> {
+  constructor(params: ParamsArg<PadamOptions>, options: OptimizerOptions<PadamOptions> = {}) {
+    super('Padam', params, PADAM_DEFAULTS, options);
   }
   protected initState(p: Parameter, h: Resolved<PadamOptions>): PadamState {
     return { t: 0, m: new Float32Array(p.size), v: new Float32Array(p.size), vHat: h.amsgrad ? new Float32Array(p.size) : null };
   }
   protected update(p: Parameter, g: Float32Array, s: PadamState, h: Resolved<PadamOptions>): void {
-    if (h.amsgrad && !s.vHat) s.vHat = s.v.slice(); // (impl) amsgrad switched on mid-run
-    if (!h.amsgrad) s.vHat = null;
+    s.vHat = runningMaxFor(s.vHat, s.v, h.amsgrad);
     padamUpdate(p.data, g, s, h);
   }
   protected validate(h: Resolved<PadamOptions>, where: string): void {

@@ -20,7 +20,8 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { type SgdOptions, type SgdState, sgdDirectionAt, sgdState, validateSgd } from '../baselines/sgd.js';
-import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
+import { TensorwiseOptimizer } from '../tensorwise.js';
 import { assertInRange } from '../validate.js';
 
 export type SgdsOptions = Omit<SgdOptions, 'maximize'>;
@@ -41,13 +42,13 @@ export function sgdsUpdate(w: Float32Array, g: Float32Array, s: SgdState, h: Res
     const d = sgdDirectionAt(s, i, g[i], hs); // (L2)–(L3)
     w[i] = w[i] * keep - h.lr * d; // (L1), (L4)
   }
-  if (h.momentum !== 0) s.hasBuf = 1;
+  if (h.momentum !== 0) s.hasBuf = true;
 }
 
 /** SGD with scheduled weight decay. */
-export class Sgds extends Optimizer<SgdsOptions, SgdState> {
-  constructor(params: ParamsArg<SgdsOptions>, options: Partial<SgdsOptions> = {}) {
-    super('SGDS', params, { ...SGDS_DEFAULTS, ...options });
+export class Sgds extends TensorwiseOptimizer<SgdsOptions, SgdState> {
+  constructor(params: ParamsArg<SgdsOptions>, options: OptimizerOptions<SgdsOptions> = {}) {
+    super('SGDS', params, SGDS_DEFAULTS, options);
   }
   protected initState(p: Parameter): SgdState {
     return sgdState(p.size);

@@ -151,7 +151,13 @@ describe('AdamS (algorithms.md §4.1–4.2, decisions.md "AdamS / SGDS")', () =>
     const w = param('w', [1, 2]);
     const opt = new AdamS([w], { weightDecay: 5e-4 });
     setGrads([w], [[0, 0]]);
-    expect(() => opt.step()).toThrow(/AdamS: v̄ .* is 0 while weightDecay \(λ\) = 0.0005 .*vbarFloor/);
+    expect(() => opt.step()).toThrow(/AdamS: step 1: v̄ .* is 0 while weightDecay \(λ\) = 0.0005 .*nothing was changed.*vbarFloor/);
+    // atomic: no state, no step, weights untouched — the next step with a real gradient is a clean first step
+    expect([opt.stateOf('w'), opt.stepCount, Array.from(w.data)]).toEqual([undefined, 0, [1, 2]]);
+    setGrads([w], [[0.5, -1]]);
+    opt.step();
+    expect(opt.stateOf('w')!.t).toBe(1);
+    expect(w.data.every(Number.isFinite)).toBe(true);
     const w2 = param('w', [1, 2]);
     const floored = new AdamS([w2], { weightDecay: 5e-4, vbarFloor: 1e-8, lr: 1e-3 });
     setGrads([w2], [[0, 0]]);

@@ -121,7 +121,8 @@ describe('ND-Adam (algorithms.md §2, decisions.md "ND-Adam")', () => {
     const nd = trajectory(new NdAdam(ps, { lr: 0.01, weightDecay: 0.01 }), ps, 12, grad);
     const adam = trajectory(new Adam(adamPs, { lr: 0.01, weightDecay: 0.01 }), adamPs, 12, grad);
     const code = trajectory(new NdAdam(codePs, { lr: 0.01, variant: 'code', weightDecay: 0.01 }), codePs, 12, grad);
-    const hat = trajectory(new Padam(hatPs, { lr: 0.01, p: 0.5, amsgrad: false, weightDecay: 0.01 }), hatPs, 12, grad);
+    // the 'code' variant's defaults are the PyTorch run's: β₂ = 0.99
+    const hat = trajectory(new Padam(hatPs, { lr: 0.01, p: 0.5, beta2: 0.99, amsgrad: false, weightDecay: 0.01 }), hatPs, 12, grad);
     nd.forEach((x, k) => {
       x.forEach((a, i) => {
         expectClose(a, adam[k][i], { rtol: 1e-6, atol: 1e-7 });

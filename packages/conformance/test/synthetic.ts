@@ -1,10 +1,12 @@
 /**
- * Synthetic conformance cases in the README format, one or more per optimizer name of the README
- * table, with expected trajectories from the independent float64 reference. They exercise two
+ * Synthetic conformance cases in the case format (docs/conformance/README.md), one or more per
+ * optimizer name of the format, with expected trajectories from the independent float64 reference
+ * (src/reference/float64.ts). They exercise two
  * parameter groups with per-step learning rates (a cosine-shaped list), a missing gradient (null) and
  * an all-zero gradient; gradients shrink over the steps so that AMSGrad's running max matters.
  */
-import { type RefCase, referenceTrajectory } from './conformance-float64.js';
+import type { CaseJson } from '../src/schema/case.js';
+import { type RefCase, referenceTrajectory } from '../src/reference/float64.js';
 
 const STEPS = 12;
 
@@ -20,8 +22,8 @@ const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 const values = (n: number, seed: number, scale: number) => Array.from({ length: n }, (_, j) => Math.fround(scale * Math.sin(seed * 1.7 + j * 0.9 + 0.3)));
 
 /** Gradients: fc.bias has none at step 4, bn.weight is all zero at step 6. */
-function grads(): Array<Record<string, number[] | null>> {
-  return Array.from({ length: STEPS }, (_, k) =>
+function grads(steps: number): Array<Record<string, number[] | null>> {
+  return Array.from({ length: steps }, (_, k) =>
     Object.fromEntries(
       PARAMS.map((p, i) => {
         if (p.name === 'fc.bias' && k === 3) return [p.name, null];
@@ -32,7 +34,7 @@ function grads(): Array<Record<string, number[] | null>> {
   );
 }
 
-const cosine = (base: number) => Array.from({ length: STEPS }, (_, k) => base * 0.5 * (1 + Math.cos((Math.PI * k) / STEPS)));
+const cosine = (base: number, steps: number) => Array.from({ length: steps }, (_, k) => base * 0.5 * (1 + Math.cos((Math.PI * k) / steps)));
 
 export interface SyntheticSpec {
   name: string;
@@ -41,25 +43,28 @@ export interface SyntheticSpec {
   /** Two groups: weights (conv, fc) and the rest, with these base lrs and extra options. */
   weights: { lr: number; extra?: Record<string, unknown> };
   rest: { lr: number; extra?: Record<string, unknown> };
+  /** Number of steps (default 12). */
+  steps?: number;
 }
 
 /** Builds a full case (format_version 1) with its float64 expected trajectory. */
-export function syntheticCase(spec: SyntheticSpec): Record<string, unknown> {
+export function syntheticCase(spec: SyntheticSpec): CaseJson & Record<string, unknown> {
+  const steps = spec.steps ?? STEPS;
   const params = PARAMS.map((p, i) => ({ ...p, shape: [...p.shape], init: values(size(p.shape), 100 + i, 0.4) }));
   const groups = [
-    { params: ['conv.weight', 'fc.weight'], lr: cosine(spec.weights.lr), ...spec.weights.extra },
-    { params: ['fc.bias', 'bn.weight', 'bn.bias'], lr: cosine(spec.rest.lr), ...spec.rest.extra },
+    { params: ['conv.weight', 'fc.weight'], lr: cosine(spec.weights.lr, steps), ...spec.weights.extra },
+    { params: ['fc.bias', 'bn.weight', 'bn.bias'], lr: cosine(spec.rest.lr, steps), ...spec.rest.extra },
   ];
-  const ref: RefCase = { optimizer: spec.optimizer, hyper: spec.hyper, param_groups: groups, steps: STEPS, params, grads: grads() };
+  const ref: RefCase = { optimizer: spec.optimizer, hyper: spec.hyper, param_groups: groups, steps, params, grads: grads(steps) };
   return {
     format_version: 1,
     name: spec.name,
     kind: 'replay',
-    optimizer: spec.optimizer,
-    reference: 'own float64 implementation in apps/gapkit/test/conformance-float64.ts',
+    optimizer: spec.optimizer as CaseJson['optimizer'],
+    reference: 'own float64 implementation (packages/conformance/src/reference/float64.ts)',
     hyper: spec.hyper,
     param_groups: groups,
-    steps: STEPS,
+    steps,
     params,
     grads: ref.grads,
     expected: referenceTrajectory(ref),
@@ -91,7 +96,7 @@ export const SYNTHETIC: readonly SyntheticSpec[] = [
       optimizer: 'ND-Adam',
       hyper: {
         betas: [0.9, variant === 'paper' ? 0.999 : 0.99],
-        eps: 1e-3, // large enough to tell the two ε placements apart (algorithms.md §0.2)
+        eps: 1e-3, // large enough to tell the two ε placements apart (docs/conformance/README.md "ND-Adam")
         variant,
         vector_params: ['conv.weight', 'fc.weight'],
         vec_axes: { 'conv.weight': [1, 2, 3], 'fc.weight': [1] },
@@ -124,4 +129,61 @@ export const SYNTHETIC: readonly SyntheticSpec[] = [
       }),
     ),
   ),
+  ...[false, true].map(
+    (reset): SyntheticSpec => ({
+      name: `syn_sgd_lawn${reset ? '_reset' : ''}`,
+      optimizer: 'SGD-LAWN',
+      hyper: {
+        base: 'sgd',
+        momentum: 0.9,
+        dampening: 0,
+        nesterov: reset, // both forms of the momentum step
+        weight_decay: 0,
+        free_steps: 4,
+        constrained_params: ['conv.weight', 'fc.weight'],
+        unconstrained_params: ['fc.bias', 'bn.weight', 'bn.bias'],
+        reset_moments_at_switch: reset,
+      },
+      weights: { lr: 0.05, extra: { constrained: true } },
+      rest: { lr: 0.05, extra: { constrained: false } },
+    }),
+  ),
+  ...[false, true].map(
+    (amsbound): SyntheticSpec => ({
+      name: `syn_adabound${amsbound ? '_amsbound' : ''}`,
+      optimizer: 'AdaBound',
+      // a small γ and final_lr near lr make both bounds bite within 12 steps
+      hyper: { betas: [0.9, 0.6], eps: 1e-8, weight_decay: 5e-4, final_lr: 0.1, gamma: 0.5, amsbound },
+      weights: { lr: 0.01 },
+      rest: { lr: 0.02, extra: { weight_decay: 0 } },
+    }),
+  ),
+  { name: 'syn_yogi', optimizer: 'Yogi', hyper: { betas: [0.9, 0.6], eps: 1e-3, initial_accumulator: 1e-6, weight_decay: 1e-3 }, weights: { lr: 0.01 }, rest: { lr: 0.02 } },
+  { name: 'syn_yogi_big_accumulator', optimizer: 'Yogi', hyper: { betas: [0.9, 0.999], eps: 1e-3, initial_accumulator: 0.5, weight_decay: 0 }, weights: { lr: 0.01 }, rest: { lr: 0.01 } },
+  ...[false, true].map(
+    (degenerated): SyntheticSpec => ({
+      name: `syn_radam${degenerated ? '_sgd_start' : ''}`,
+      optimizer: 'RAdam',
+      // β₂ = 0.9: ρ_t reaches 5 at step 6, so both regimes occur within 12 steps
+      hyper: { betas: [0.9, 0.9], eps: 1e-8, weight_decay: 0.05, degenerated_to_sgd: degenerated },
+      weights: { lr: 0.01 },
+      rest: { lr: 0.02, extra: { weight_decay: 0 } },
+    }),
+  ),
+];
+
+/** Cases of the longest length the format allows (1,000 steps): float32 error must not pile up. */
+export const LONG: readonly SyntheticSpec[] = [
+  { name: 'syn_long_adam_amsgrad_1000', optimizer: 'Adam(amsgrad)', hyper: adamKeys('l2', true), weights: { lr: 0.01 }, rest: { lr: 0.005 }, steps: 1000 },
+  {
+    name: 'syn_long_sgd_lawn_1000',
+    optimizer: 'SGD-LAWN',
+    hyper: { base: 'sgd', momentum: 0.9, dampening: 0, nesterov: false, free_steps: 100, constrained_params: ['conv.weight', 'fc.weight'], reset_moments_at_switch: true },
+    // lr 1e-3: the recorded gradients do not depend on the weights, so nothing pulls a trajectory back and
+    // float32 rounding adds up; at lr 1e-2 the constrained 2×3 matrix turns so far per step that the worst
+    // error reached 11.9× the tolerance by step 686 (1e-3: about 0.02×).
+    weights: { lr: 0.001, extra: { constrained: true } },
+    rest: { lr: 0.001 },
+    steps: 1000,
+  },
 ];

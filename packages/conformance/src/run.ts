@@ -1,12 +1,12 @@
 /**
- * Running cases: collect `.json` files from files and folders, run each, and format one line per case.
+ * Running cases and formatting one line per case. Browser-safe: reading files is the caller's
+ * business (the `gapkit conformance` command reads files and folders).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { CaseError, type ConformanceCase, parseCase } from './case.js';
 import { runClosedLoop } from './closed-loop.js';
 import type { FieldErrors } from './compare.js';
+import { parseCaseText } from './parse-case.js';
 import { runReplay } from './replay.js';
+import type { Case } from './schema/case.js';
 
 /** The outcome of one case. */
 export interface CaseResult {
@@ -21,33 +21,8 @@ export interface CaseResult {
   error?: string;
 }
 
-/** Every `.json` file named, or found (sorted, recursively) in a named folder. */
-export function collectCaseFiles(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) throw new CaseError(`${p}: no such file or folder`);
-    if (st.isDirectory()) {
-      const entries = readdirSync(p).sort();
-      out.push(...collectCaseFiles(entries.filter((e) => e.endsWith('.json') || statSync(join(p, e)).isDirectory()).map((e) => join(p, e))));
-    } else out.push(p);
-  }
-  return out;
-}
-
-/** Reads and parses a case file. */
-export function loadCase(file: string): ConformanceCase {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CaseError(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-  return parseCase(json, file);
-}
-
 /** Runs a parsed case. */
-export function runCase(c: ConformanceCase): CaseResult {
+export function runCase(c: Case): CaseResult {
   let errors: FieldErrors;
   try {
     errors = c.kind === 'replay' ? runReplay(c) : runClosedLoop(c);
@@ -60,11 +35,11 @@ export function runCase(c: ConformanceCase): CaseResult {
   return { file: c.file, name: c.name, passed: errors.worst.size > 0 && !(worst.fraction > 1) && Number.isFinite(worst.fraction), worst, fields };
 }
 
-/** Loads and runs a case file, turning any error into a failed result. */
-export function runCaseFile(file: string): CaseResult {
-  let c: ConformanceCase;
+/** Parses and runs the text of a case file, turning any error into a failed result. */
+export function runCaseText(text: string, file: string): CaseResult {
+  let c: Case;
   try {
-    c = loadCase(file);
+    c = parseCaseText(text, file);
   } catch (e) {
     return failed(file, file, (e as Error).message);
   }

@@ -1,26 +1,23 @@
 /**
- * Closed-loop cases with the paper optimizers (the public closed-loop cases only use SGD). The model
- * and batch are those of ../shared/conformance/cnn_sgd_momentum.json; the expected trajectory comes
- * from the independent float64 reference (conformance-float64.ts) stepped in lock step, with the
+ * Closed-loop cases with the paper optimizers and the newer baselines (the public closed-loop cases
+ * only use SGD). The model and batch are those of the public cnn_sgd_momentum.json; the expected
+ * trajectory comes from the independent float64 reference (src/reference/float64.ts) stepped in lock step, with the
  * engine's gradients taken at the reference's own parameters. The cases also use the format's less
  * common corners: a tensor in no group (ND-Adam's fixed BN scale), several groups sharing a role,
  * `lr_vector` / `lr_scalar` / `hyper.lr` lists, a group without `lr`, `weight_decay` in both `hyper`
  * and a group, no `weight_decay_mode`, `steps` shorter than the arrays, LAWN constraint flags given
  * only on the groups.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parseCase } from '../src/conformance/case.js';
-import { buildModel } from '../src/conformance/model.js';
-import { buildParams } from '../src/conformance/params.js';
-import { runCase } from '../src/conformance/run.js';
-import { type RefGroup, referenceStepper } from './conformance-float64.js';
 import { Tensor } from '@gapkit/autodiff';
+import { describe, expect, it } from 'vitest';
+import { parseCase } from '../src/parse-case.js';
+import { buildModel } from '../src/model.js';
+import { buildParams } from '../src/params.js';
+import { runCase } from '../src/run.js';
+import { type RefGroup, referenceStepper } from '../src/reference/float64.js';
+import { hasSharedCases, readSharedCase, skipReason } from './shared-cases.js';
 
-const SHARED = new URL('../../../../shared/conformance', import.meta.url).pathname;
-const CNN = join(SHARED, 'cnn_sgd_momentum.json');
-const hasCnn = existsSync(CNN);
+const CNN = 'cnn_sgd_momentum.json';
 
 type Raw = Record<string, unknown> & { steps: number; params: { name: string; shape: number[]; init: number[] }[] };
 
@@ -44,7 +41,7 @@ interface Spec {
 
 /** A closed-loop case on the CNN of the public case, expected values from the lock-step float64 reference. */
 function closedLoopCase(spec: Spec): Record<string, unknown> {
-  const cnn = JSON.parse(readFileSync(CNN, 'utf8')) as Raw;
+  const cnn = readSharedCase(CNN) as Raw;
   const model = parseCase(cnn, CNN);
   const params = buildParams(model);
   const net = buildModel(model, params);
@@ -72,7 +69,7 @@ function closedLoopCase(spec: Spec): Record<string, unknown> {
     ...rest,
     ...spec.top,
     name: spec.name,
-    reference: 'own float64 implementation (apps/gapkit/test/conformance-float64.ts), engine gradients in lock step',
+    reference: 'own float64 implementation (packages/conformance/src/reference/float64.ts), engine gradients in lock step',
     optimizer: spec.optimizer,
     hyper: spec.hyper,
     param_groups: spec.groups,
@@ -153,6 +150,30 @@ const SPECS: Spec[] = [
     },
   },
   {
+    name: 'cl_sgd_lawn_nesterov_reset',
+    optimizer: 'SGD-LAWN',
+    hyper: { base: 'sgd', momentum: 0.9, dampening: 0, nesterov: true, weight_decay: 0, free_steps: 4, constrained_params: ['conv.weight', 'fc.weight'], reset_moments_at_switch: true },
+    groups: [{ params: ['conv.weight', 'bn.weight', 'bn.bias', 'fc.weight', 'fc.bias'], lr: cosine(0.1, N) }],
+  },
+  {
+    name: 'cl_adabound',
+    optimizer: 'AdaBound',
+    hyper: { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 5e-4, final_lr: 0.1, gamma: 0.1, amsbound: false },
+    groups: [{ params: ['conv.weight', 'bn.weight', 'bn.bias', 'fc.weight', 'fc.bias'], lr: cosine(0.01, N) }],
+  },
+  {
+    name: 'cl_yogi',
+    optimizer: 'Yogi',
+    hyper: { betas: [0.9, 0.999], eps: 1e-3, initial_accumulator: 1e-6, weight_decay: 0 },
+    groups: [{ params: ['conv.weight', 'bn.weight', 'bn.bias', 'fc.weight', 'fc.bias'], lr: cosine(0.01, N) }],
+  },
+  {
+    name: 'cl_radam_sgd_start',
+    optimizer: 'RAdam',
+    hyper: { betas: [0.9, 0.9], eps: 1e-8, weight_decay: 1e-2, degenerated_to_sgd: true },
+    groups: [{ params: ['conv.weight', 'bn.weight', 'bn.bias', 'fc.weight', 'fc.bias'], lr: cosine(0.01, N) }],
+  },
+  {
     name: 'cl_adams_amsgrad',
     optimizer: 'AdamS',
     hyper: { betas: [0.9, 0.999], eps: 1e-8, amsgrad: true },
@@ -163,7 +184,7 @@ const SPECS: Spec[] = [
   },
 ];
 
-describe.skipIf(!hasCnn)('closed-loop cases with the paper optimizers (lock-step float64 reference)', () => {
+describe.skipIf(!hasSharedCases)(`closed-loop cases with the paper optimizers (lock-step float64 reference) ${skipReason('closed-loop optimizers') ?? ''}`, () => {
   it.each(SPECS.map((s) => [s.name, s]))('%s passes', (_name, spec) => {
     const r = runCase(parseCase(closedLoopCase(spec), `${spec.name}.json`));
     expect(r.error).toBeUndefined();

@@ -1,8 +1,10 @@
 /**
- * An independent float64 implementation of every conformance optimizer, written from
- * ../shared/spec/algorithms.md and ../shared/conformance/README.md (it imports nothing from
- * @gapkit/optimizers). Used to compute the expected trajectories of synthetic cases, so the runner's
- * mapping from case names and keys to gapkit's optimizers is checked end to end.
+ * An independent float64 implementation of every optimizer of the case format, written from the
+ * update rules stated in docs/conformance/README.md (it imports nothing from @gapkit/optimizers).
+ * It computes the expected trajectories of synthetic replay cases and, stepped in lock step with the
+ * engine's gradients, of synthetic closed-loop cases, so the runner's mapping from the format's names
+ * and keys to gapkit's optimizers is checked end to end. Inputs are taken as Math.fround of the JSON
+ * numbers (as the format prescribes); everything else is float64.
  */
 
 export interface RefParam {
@@ -123,6 +125,37 @@ export function referenceStepper(c: Omit<RefCase, 'grads'>): RefStepper {
           if (wd !== 0) w[i] *= 1 - (lr * wd) / sq;
           const vh = (ams ? s.vmax[i] : s.v[i]) / (1 - b2 ** s.t);
           w[i] -= (lr * s.m[i]) / (1 - b1 ** s.t) / (Math.sqrt(vh) + eps);
+        }
+      }
+    } else if (c.optimizer === 'SGD-LAWN') {
+      const free = num(h, 'free_steps', 0);
+      const constrained = new Set((h.constrained_params as string[] | undefined) ?? []);
+      const mu = num(h, 'momentum', 0);
+      const tau = num(h, 'dampening', 0);
+      const nesterov = bool(h, 'nesterov', false);
+      if (k === free) {
+        for (const n of constrained) {
+          lawnC.set(n, nrm(W.get(n)!));
+          if (bool(h, 'reset_moments_at_switch', false)) S.delete(n);
+        }
+      }
+      for (const n of live) {
+        const s = st(n);
+        const w = W.get(n)!;
+        const lr = lrOf(n);
+        s.t++;
+        const target = k >= free ? lawnC.get(n) : undefined;
+        const g = target !== undefined ? proj(G.get(n)!, w) : G.get(n)!;
+        let d = g;
+        if (mu !== 0) {
+          s.b = s.b === null ? [...g] : s.b.map((bi, i) => mu * bi + (1 - tau) * g[i]);
+          d = nesterov ? g.map((gi, i) => gi + mu * s.b![i]) : s.b;
+        }
+        if (target !== undefined) d = proj(d, w);
+        for (let i = 0; i < w.length; i++) w[i] -= lr * d[i];
+        if (target !== undefined) {
+          const wn = nrm(w);
+          for (let i = 0; i < w.length; i++) w[i] *= target / wn;
         }
       }
     } else if (c.optimizer === 'Adam-LAWN' || c.optimizer === 'LAMB-LAWN') {
@@ -276,6 +309,58 @@ export function referenceStepper(c: Omit<RefCase, 'grads'>): RefStepper {
                 s.v[i] = b2 * s.v[i] + (1 - b2) * d * d;
                 w[i] -= paper ? (lr * s.m[i]) / c1 / (Math.sqrt(s.v[i] / c2) + eps) : ((lr * Math.sqrt(c2)) / c1) * (s.m[i] / (Math.sqrt(s.v[i]) + eps));
               }
+            }
+            break;
+          }
+          case 'AdaBound': {
+            const eps = num(h, 'eps', 1e-8);
+            const wd = wdOf(n, num(h, 'weight_decay', 0));
+            const ams = bool(h, 'amsbound', false);
+            const gamma = num(h, 'gamma', 1e-3);
+            const f = (num(h, 'final_lr', 0.1) * lr) / c.param_groups[groupOf(n)].lr[0];
+            const lower = f * (1 - 1 / (gamma * t + 1));
+            const upper = f * (1 + 1 / (gamma * t));
+            const step = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
+            for (let i = 0; i < w.length; i++) {
+              const d = g[i] + wd * w[i];
+              s.m[i] = b1 * s.m[i] + (1 - b1) * d;
+              s.v[i] = b2 * s.v[i] + (1 - b2) * d * d;
+              s.vmax[i] = Math.max(s.vmax[i], s.v[i]);
+              const eta = Math.min(Math.max(step / (Math.sqrt(ams ? s.vmax[i] : s.v[i]) + eps), lower), upper);
+              w[i] -= eta * s.m[i];
+            }
+            break;
+          }
+          case 'Yogi': {
+            const eps = num(h, 'eps', 1e-3);
+            const wd = wdOf(n, num(h, 'weight_decay', 0));
+            if (t === 1) {
+              const acc = num(h, 'initial_accumulator', 1e-6);
+              s.m.fill(acc);
+              s.v.fill(acc);
+            }
+            for (let i = 0; i < w.length; i++) {
+              const d = g[i] + wd * w[i];
+              s.m[i] = b1 * s.m[i] + (1 - b1) * d;
+              s.v[i] -= (1 - b2) * Math.sign(s.v[i] - d * d) * d * d;
+              w[i] -= ((lr / (1 - b1 ** t)) * s.m[i]) / (Math.sqrt(s.v[i]) / Math.sqrt(1 - b2 ** t) + eps);
+            }
+            break;
+          }
+          case 'RAdam': {
+            const eps = num(h, 'eps', 1e-8);
+            const wd = wdOf(n, num(h, 'weight_decay', 0));
+            for (let i = 0; i < w.length; i++) {
+              s.m[i] = b1 * s.m[i] + (1 - b1) * g[i];
+              s.v[i] = b2 * s.v[i] + (1 - b2) * g[i] * g[i];
+            }
+            const rhoInf = 2 / (1 - b2) - 1;
+            const rho = rhoInf - (2 * t * b2 ** t) / (1 - b2 ** t);
+            if (rho >= 5) {
+              const r = Math.sqrt(((1 - b2 ** t) * (rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho)) / (1 - b1 ** t);
+              for (let i = 0; i < w.length; i++) w[i] = w[i] * (1 - lr * wd) - (lr * r * s.m[i]) / (Math.sqrt(s.v[i]) + eps);
+            } else if (bool(h, 'degenerated_to_sgd', false)) {
+              for (let i = 0; i < w.length; i++) w[i] = w[i] * (1 - lr * wd) - (lr * s.m[i]) / (1 - b1 ** t);
             }
             break;
           }

@@ -2,7 +2,7 @@
  * Worst error as a fraction of the tolerance: max over elements of
  * |actual − expected| / (atol + rtol·|expected|). A case passes iff every fraction is ≤ 1.
  */
-import type { Tolerance } from './case.js';
+import type { Tolerance } from './schema/case.js';
 
 /** Worst |a − e| / (atol + rtol·|e|) over the elements (NaN or a length mismatch count as Infinity). */
 export function worstFraction(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: Tolerance): number {

@@ -3,10 +3,10 @@
  * number is exactly the value the reference used).
  */
 import { Parameter } from '@gapkit/autodiff';
-import type { ConformanceCase } from './case.js';
+import type { Case } from './schema/case.js';
 
 /** Creates the case's parameters by name. */
-export function buildParams(c: ConformanceCase): Map<string, Parameter> {
+export function buildParams(c: Case): Map<string, Parameter> {
   const out = new Map<string, Parameter>();
   for (const p of c.params) {
     const dot = p.name.lastIndexOf('.');
