@@ -3,7 +3,7 @@
  * full, simulated by a file system that writes half the bytes and then throws) leaves the old file
  * byte-for-byte intact and no temp file behind.
  */
-import * as realFs from 'node:fs';
+import type * as realFs from 'node:fs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
