@@ -32,7 +32,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { writeFileAtomic } = await import('../src/io/atomic-write.js');
+const { writeFileAtomic } = await import('../src/atomic-write.js');
 
 let dir: string;
 beforeEach(() => {

@@ -1,0 +1,1 @@
+export { fsyncDirectory, tempPathFor, writeFileAtomic } from './atomic-write.js';

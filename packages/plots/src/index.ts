@@ -1,0 +1,4 @@
+export { type AxisOptions, DEFAULT_MAX_POINTS_PER_SERIES, type LineChartOptions, lineChart } from './line-chart.js';
+export { cleanRows, drawable, type Row, thinRows } from './rows.js';
+export { FONT_FAMILY } from './theme.js';
+export { TRAINING_FIGURES, type TrainingChartOptions, type TrainingFigure, type TrainingFigureName, trainingChart } from './training-figures.js';
