@@ -17,6 +17,8 @@ export interface AxisOptions {
   readonly title: string;
   /** `'log'` for quantities spanning decades (loss, ‖Δw‖/‖w‖, gradient norm); default `'linear'`. */
   readonly scale?: 'linear' | 'log';
+  /** Integer-valued (epochs, steps): ticks at whole numbers only. */
+  readonly integer?: boolean;
 }
 
 export interface LineChartOptions {
@@ -35,6 +37,8 @@ export interface LineChartOptions {
    * shaded band — for several seeds per run. Default false: every row is a point of its curve.
    */
   readonly seedBand?: boolean;
+  /** Mark each data point (for short curves such as one value per epoch); default false. */
+  readonly points?: boolean;
   /** Points kept per series (min/max decimation beyond it; default 4,000 — a 640-px plot shows no more). */
   readonly maxPointsPerSeries?: number;
   /** Plot area size in pixels (default 640 × 360). */
@@ -58,7 +62,7 @@ function axisEncoding(axis: AxisOptions, scale: 'linear' | 'log', zero: boolean)
     // Log axes: ticks at powers of ten (and 2×, 5× between when they fit), labelled as plain numbers
     // (0.001, 0.01 …) or with SI prefixes for large ones — never a fractional exponent.
     scale: scale === 'log' ? { type: 'log', base: 10, nice: false } : { type: 'linear', zero, nice: true },
-    axis: scale === 'log' ? { format: '~g', labelOverlap: 'greedy' } : { format: '~s', labelOverlap: 'greedy' },
+    axis: scale === 'log' ? { format: '~g', labelOverlap: 'greedy' } : { format: '~s', labelOverlap: 'greedy', ...(axis.integer ? { tickMinStep: 1 } : {}) },
   };
 }
 
@@ -82,7 +86,7 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
     : {};
   const xEnc = axisEncoding(x, xScale, false);
   const yEnc = axisEncoding(y, yScale, false);
-  const lineMark = { type: 'line', strokeWidth: 1.6, interpolate: 'linear', clip: true };
+  const lineMark = { type: 'line', strokeWidth: 1.6, interpolate: 'linear', clip: true, ...(options.points ? { point: true } : {}) };
 
   const layers: Record<string, unknown>[] = options.seedBand
     ? [

@@ -45,10 +45,11 @@ export function trainingChart(name: TrainingFigureName, options: TrainingChartOp
   return lineChart({
     title: f.title,
     subtitle: options.subtitle,
-    x: { field: x, title: x },
+    x: { field: x, title: x, integer: true },
     y: { field: f.field, title: f.yTitle, scale: f.scale },
     series: options.series ?? 'run',
     data: options.data,
     seedBand: options.seedBand,
+    points: f.x === 'epoch',
   });
 }

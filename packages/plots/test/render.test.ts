@@ -115,3 +115,12 @@ describe('PNG', () => {
     await expect(writeFigure(spec, dir, '../escape')).rejects.toThrow(/plain file name/);
   });
 });
+
+describe('integer axes', () => {
+  it('an epoch axis over 1…2 ticks at whole numbers only', async () => {
+    const data = [{ run: 'a', epoch: 1, y: 80 }, { run: 'a', epoch: 2, y: 90 }];
+    const svg = await renderSvg(lineChart({ title: 't', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'y', title: 'y' }, series: 'run', data, points: true }));
+    const x = axisLabels(svg).find((a) => a.anchor !== 'end');
+    expect(x?.labels).toEqual(['1', '2']);
+  });
+});
