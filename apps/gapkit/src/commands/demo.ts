@@ -17,7 +17,7 @@ import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { asciiImage } from '../report/ascii-digit.js';
-import { Progress } from '../report/progress.js';
+import { ProgressBar } from '../report/progress.js';
 import { sparkline } from '../report/sparkline.js';
 import { evaluate, trainStep } from '../train/classifier-step.js';
 import { activateBackend, BACKEND_CHOICES } from '../train/backend-option.js';
@@ -120,18 +120,23 @@ function runOne(name: string, train: ImageDataset, test: ImageDataset, hidden: n
   const diagnostics: DiagSample[] = [];
   const stepLosses: number[] = [];
   const epochTestAccuracy: number[] = [];
-  const progress = new Progress(`  ${entry.title.padEnd(8)}`, epochs * trainBatches.batchesPerEpoch);
+  const progress = new ProgressBar({
+    label: `  ${entry.title.padEnd(8)}`,
+    total: epochs * trainBatches.batchesPerEpoch,
+    itemName: 'steps',
+    plainEvery: trainBatches.batchesPerEpoch,
+  });
   const start = performance.now();
   for (let e = 0; e < epochs; e++) {
     for (const b of trainBatches.epoch()) {
       stepLosses.push(trainStep(model, optimizer, b, `demo ${entry.title}, step ${stepLosses.length + 1}`));
       const d = stepLosses.length % DIAG_EVERY === 0 ? optimizer.diagnostics() : null;
       if (d) diagnostics.push({ step: d.step, gradNorm: d.gradNorm, effectiveStep: d.groups[0]?.effectiveStep ?? Number.NaN, extra: d.extra });
-      if (stepLosses.length % 10 === 0) progress.update(stepLosses.length, `loss ${stepLosses[stepLosses.length - 1].toFixed(3)}`);
+      progress.update(stepLosses.length, { loss: stepLosses[stepLosses.length - 1], note: `epoch ${e + 1}/${epochs}` });
     }
     epochTestAccuracy.push(evaluate(model, testBatches).accuracy);
   }
-  progress.update(stepLosses.length);
+  progress.finish();
   const seconds = (performance.now() - start) / 1000;
   const final = evaluate(model, testBatches);
   const r: RunResult = {
