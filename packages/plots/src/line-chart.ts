@@ -54,14 +54,14 @@ function scaleOf(axis: AxisOptions): 'linear' | 'log' {
   return s;
 }
 
-function axisEncoding(axis: AxisOptions, scale: 'linear' | 'log', zero: boolean): Record<string, unknown> {
+function axisEncoding(axis: AxisOptions, scale: 'linear' | 'log', zero: boolean, padding = 0): Record<string, unknown> {
   return {
     field: axis.field,
     type: 'quantitative',
     title: axis.title,
     // Log axes: ticks at powers of ten (and 2×, 5× between when they fit), labelled as plain numbers
     // (0.001, 0.01 …) or with SI prefixes for large ones — never a fractional exponent.
-    scale: scale === 'log' ? { type: 'log', base: 10, nice: false } : { type: 'linear', zero, nice: true },
+    scale: { ...(scale === 'log' ? { type: 'log', base: 10, nice: false } : { type: 'linear', zero, nice: true }), ...(padding > 0 ? { padding } : {}) },
     axis: scale === 'log' ? { format: '~g', labelOverlap: 'greedy' } : { format: '~s', labelOverlap: 'greedy', ...(axis.integer ? { tickMinStep: 1 } : {}) },
   };
 }
@@ -84,8 +84,10 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
   const color = series
     ? { color: { field: series, type: 'nominal', title: options.seriesTitle ?? series, legend: { orient: 'right' } } }
     : {};
-  const xEnc = axisEncoding(x, xScale, false);
-  const yEnc = axisEncoding(y, yScale, false);
+  // Marked points get room at the plot's edges instead of being cut in half.
+  const pad = options.points ? 8 : 0;
+  const xEnc = axisEncoding(x, xScale, false, pad);
+  const yEnc = axisEncoding(y, yScale, false, pad);
   const lineMark = { type: 'line', strokeWidth: 1.6, interpolate: 'linear', clip: true, ...(options.points ? { point: true } : {}) };
 
   const layers: Record<string, unknown>[] = options.seedBand

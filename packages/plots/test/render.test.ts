@@ -81,6 +81,13 @@ describe('hard data', () => {
     expect(svg).toMatch(/role-mark.*?area|mark-area/);
     expect(svg).not.toContain('NaN');
   });
+
+  it('a seed band whose mean − std falls below zero on a log axis draws no NaN', async () => {
+    const data = [1, 2, 3].flatMap((seed) => curve(40, () => (seed === 1 ? 10 : 0.01), 'a').map((r) => ({ ...r, seed })));
+    const svg = await renderSvg(chart(data, 'log', { seedBand: true }));
+    expect(svg).not.toContain('NaN');
+    expect(yLabels(svg).length).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('PNG', () => {
