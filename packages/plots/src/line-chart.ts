@@ -9,6 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { cleanRows, type Row, thinRows } from './rows.js';
+import { BAND_LOWER, BAND_UPPER, seedBandRows } from './seed-band.js';
 import { FONT_FAMILY } from './theme.js';
 
 /** An axis: the data field it reads, its title, and its scale. */
@@ -34,7 +35,8 @@ export interface LineChartOptions {
   readonly data: readonly Row[];
   /**
    * Draw the mean over rows sharing (series, x) as the line and mean ± one standard deviation as a
-   * shaded band — for several seeds per run. Default false: every row is a point of its curve.
+   * shaded band — for several seeds per run (see ./seed-band.ts; on a log axis a lower edge ≤ 0 is
+   * raised to the group's smallest value). Default false: every row is a point of its curve.
    */
   readonly seedBand?: boolean;
   /** Mark each data point (for short curves such as one value per epoch); default false. */
@@ -79,10 +81,11 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
   const yScale = scaleOf(y);
   const clean = cleanRows(options.data, { x: x.field, y: [y.field], xScale, yScale });
   const maxPoints = options.maxPointsPerSeries ?? DEFAULT_MAX_POINTS_PER_SERIES;
-  const rows = options.seedBand ? clean.rows : thinRows(clean.rows, { series, y: y.field, max: maxPoints });
+  const points = options.seedBand ? seedBandRows(clean.rows, { x: x.field, y: y.field, series, logY: yScale === 'log' }) : clean.rows;
+  const rows = thinRows(points, { series, y: y.field, max: maxPoints });
 
   const color = series
-    ? { color: { field: series, type: 'nominal', title: options.seriesTitle ?? series, legend: { orient: 'right' } } }
+    ? { color: { field: series, type: 'nominal', title: options.seriesTitle ?? series, legend: { orient: 'right', symbolOpacity: 1 } } }
     : {};
   // Marked points get room at the plot's edges instead of being cut in half.
   const pad = options.points ? 8 : 0;
@@ -92,8 +95,11 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
 
   const layers: Record<string, unknown>[] = options.seedBand
     ? [
-        { mark: { type: 'errorband', extent: 'stdev', opacity: 0.2, clip: true }, encoding: { x: xEnc, y: { ...yEnc, title: y.title }, ...color } },
-        { mark: lineMark, encoding: { x: xEnc, y: { ...yEnc, aggregate: 'mean' }, ...color } },
+        {
+          mark: { type: 'area', opacity: 0.2, clip: true },
+          encoding: { x: xEnc, y: { ...yEnc, field: BAND_LOWER }, y2: { field: BAND_UPPER }, ...color },
+        },
+        { mark: lineMark, encoding: { x: xEnc, y: yEnc, ...color } },
       ]
     : [{ mark: lineMark, encoding: { x: xEnc, y: yEnc, ...color } }];
 

@@ -49,11 +49,23 @@ describe('lineChart', () => {
     }
   });
 
-  it('seed bands: an errorband (mean ± std) under a mean line', () => {
-    const spec = lineChart({ title: 't', x: { field: 'step', title: 's' }, y: { field: 'loss', title: 'l' }, series: 'run', data: runs(3), seedBand: true });
+  it('seed bands: one row per (series, x) with the mean and mean ± std; an area under the mean line', () => {
+    const data: Row[] = [1, 3].flatMap((v) => [{ run: 'a', step: 1, loss: v }, { run: 'a', step: 2, loss: 10 * v }, { run: 'b', step: 1, loss: 5 }]);
+    const spec = lineChart({ title: 't', x: { field: 'step', title: 's' }, y: { field: 'loss', title: 'l' }, series: 'run', data, seedBand: true });
     const [band, line] = layersOf(spec);
-    expect(band.mark).toMatchObject({ type: 'errorband', extent: 'stdev' });
-    expect(line.encoding.y.aggregate).toBe('mean');
+    expect(band.mark.type).toBe('area');
+    expect(line.encoding.y.field).toBe('loss');
+    const values = valuesOf(spec).map((r) => [r.run, r.step, r.loss, r.__band_lower, r.__band_upper, r.__band_n]);
+    expect(values).toEqual([
+      ['a', 1, 2, 1, 3, 2],
+      ['a', 2, 20, 10, 30, 2],
+      ['b', 1, 5, 5, 5, 2],
+    ]);
+    const log = lineChart({ title: 't', x: { field: 'step', title: 's' }, y: { field: 'loss', title: 'l', scale: 'log' }, data: [{ step: 1, loss: 0.01 }, { step: 1, loss: 10 }], seedBand: true });
+    // mean 5.005 − std 4.995 = 0.01 > 0 stays; a band reaching ≤ 0 would be raised to the smallest value.
+    expect(valuesOf(log)[0].__band_lower).toBeCloseTo(0.01, 12);
+    const neg = lineChart({ title: 't', x: { field: 'step', title: 's' }, y: { field: 'loss', title: 'l', scale: 'log' }, data: [0.01, 0.01, 10].map((loss) => ({ step: 1, loss })), seedBand: true });
+    expect(valuesOf(neg)[0].__band_lower).toBe(0.01);
   });
 
   it('refuses an unknown scale and an empty field, naming them', () => {
