@@ -1,6 +1,6 @@
 /**
  * Closed-loop cases with the paper optimizers (the public closed-loop cases only use SGD). The model
- * and batch are those of ../shared/conformance/cnn_sgd_momentum.json; the expected trajectory comes
+ * and batch are those of the shared conformance folder's cnn_sgd_momentum.json; the expected trajectory comes
  * from the independent float64 reference (conformance-float64.ts) stepped in lock step, with the
  * engine's gradients taken at the reference's own parameters. The cases also use the format's less
  * common corners: a tensor in no group (ND-Adam's fixed BN scale), several groups sharing a role,

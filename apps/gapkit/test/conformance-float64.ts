@@ -1,6 +1,6 @@
 /**
  * An independent float64 implementation of every conformance optimizer, written from
- * ../shared/spec/algorithms.md and ../shared/conformance/README.md (it imports nothing from
+ * the paper pages in docs/papers/ and the conformance case format (it imports nothing from
  * @gapkit/optimizers). Used to compute the expected trajectories of synthetic cases, so the runner's
  * mapping from case names and keys to gapkit's optimizers is checked end to end.
  */

@@ -91,7 +91,7 @@ export const SYNTHETIC: readonly SyntheticSpec[] = [
       optimizer: 'ND-Adam',
       hyper: {
         betas: [0.9, variant === 'paper' ? 0.999 : 0.99],
-        eps: 1e-3, // large enough to tell the two ε placements apart (algorithms.md §0.2)
+        eps: 1e-3, // large enough to tell the two ε placements apart (docs/papers/baselines.md#two-epsilon-conventions)
         variant,
         vector_params: ['conv.weight', 'fc.weight'],
         vec_axes: { 'conv.weight': [1, 2, 3], 'fc.weight': [1] },

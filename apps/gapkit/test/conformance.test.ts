@@ -1,5 +1,5 @@
 /**
- * Conformance: every public case in ../shared/conformance passes; synthetic cases for every optimizer
+ * Conformance: every public case in the shared conformance folder passes; synthetic cases for every optimizer
  * name of the README (expected values from an independent float64 implementation) pass through the
  * same runner; malformed cases, unknown names, keys and layer ops are errors naming file and field.
  */

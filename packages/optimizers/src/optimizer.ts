@@ -1,7 +1,7 @@
 /**
  * The base optimizer: parameter groups with per-group hyperparameters, typed per-parameter state keyed
  * by parameter **name**, a per-parameter step counter `t` (advanced only when that parameter has a
- * gradient; decisions.md "Everywhere"), `zeroGrad()`, `step(closure?)`, `stateDict()` /
+ * gradient; docs/papers/baselines.md#conventions-shared-by-every-optimizer), `zeroGrad()`, `step(closure?)`, `stateDict()` /
  * `loadStateDict()` and `describe()`. The math lives in each algorithm's pure update function; a
  * subclass supplies `initState`, `update`, `validate` and (for global passes) overrides `applyStep`.
  */

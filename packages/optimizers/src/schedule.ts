@@ -1,5 +1,5 @@
 /**
- * Schedules (algorithms.md §6). A schedule is plain serializable data (a `ScheduleSpec`) and a pure
+ * Schedules (docs/papers/schedules.md). A schedule is plain serializable data (a `ScheduleSpec`) and a pure
  * function of s, the number of steps the optimizer has completed (the first step sees s = 0), so a
  * resumed run reproduces the uninterrupted one exactly. Any numeric hyperparameter may be a schedule;
  * the optimizer evaluates it once per step.

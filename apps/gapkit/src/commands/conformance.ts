@@ -1,5 +1,5 @@
 /**
- * `gapkit conformance <files or folders…>`: runs golden-trajectory cases (../shared/conformance
+ * `gapkit conformance <files or folders…>`: runs golden-trajectory cases (the shared conformance folder
  * format) and prints one line per case, then `N passed, N failed`. Exit code 1 if any case fails.
  */
 import { type Command, UsageError } from '../command.js';

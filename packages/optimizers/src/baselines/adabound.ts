@@ -1,5 +1,6 @@
 /**
- * AdaBound (Luo et al., ICLR 2019), as in the authors' code Luolc/AdaBound (algorithms.md §1.5): Adam
+ * AdaBound (Luo et al., "Adaptive Gradient Methods with Dynamic Bound of Learning Rate", ICLR 2019,
+ * arXiv:1902.09843), as in the authors' code Luolc/AdaBound (docs/papers/baselines.md#adabound): Adam
  * whose per-element step is clipped into bounds that converge to `finalLr` (a baseline of the
  * scheduled-weight-decay paper's Table 1).
  *

@@ -1,6 +1,7 @@
 /**
- * Adam with L2 or decoupled weight decay and the AMSGrad option — PyTorch semantics
- * (algorithms.md §1.2–1.4, decisions.md "Baselines"): ε is added to √v̂ = √v/√(1−β₂ᵗ); AMSGrad keeps
+ * Adam (Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, arXiv:1412.6980) with L2
+ * or decoupled weight decay and the AMSGrad option — PyTorch semantics (docs/papers/baselines.md#adam,
+ * #two-epsilon-conventions): ε is added to √v̂ = √v/√(1−β₂ᵗ); AMSGrad keeps
  * the max of the *raw* v and bias-corrects it with the current t.
  *
  *   (L0) θ ← θ·(1 − η·λ)                          decoupled mode only (AdamW), before everything
@@ -15,7 +16,7 @@ import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
 
-/** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (decisions.md). */
+/** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (docs/papers/baselines.md#conventions-shared-by-every-optimizer). */
 export type WeightDecayMode = 'l2' | 'decoupled';
 
 export interface AdamOptions {

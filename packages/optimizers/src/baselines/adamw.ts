@@ -1,5 +1,6 @@
 /**
- * AdamW (Loshchilov & Hutter), PyTorch semantics (algorithms.md §1.4): θ ← θ·(1 − η·λ) with the
+ * AdamW (Loshchilov & Hutter, "Decoupled Weight Decay Regularization", ICLR 2019, arXiv:1711.05101),
+ * PyTorch semantics (docs/papers/baselines.md#adamw): θ ← θ·(1 − η·λ) with the
  * current scheduled η, then the Adam step on the raw gradient. PyTorch's λ·lr equals the paper's
  * η_t·λ; the SWD paper compares AdamS(λ) with AdamW(λ/η).
  */

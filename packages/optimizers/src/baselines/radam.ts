@@ -1,5 +1,6 @@
 /**
- * RAdam (Liu et al., ICLR 2020), as in the authors' code LiyuanLucasLiu/RAdam (algorithms.md §1.7):
+ * RAdam (Liu et al., "On the Variance of the Adaptive Learning Rate and Beyond", ICLR 2020,
+ * arXiv:1908.03265), as in the authors' code LiyuanLucasLiu/RAdam (docs/papers/baselines.md#radam):
  * Adam whose adaptive step is switched on only once the variance of the adaptive lr is tractable.
  *
  *   (L1) m ← β₁·m + (1 − β₁)·g ;  v ← β₂·v + (1 − β₂)·g²

@@ -1,6 +1,6 @@
 /**
- * SGD with momentum, dampening, Nesterov and L2 weight decay — PyTorch semantics (algorithms.md §1.1,
- * decisions.md "Baselines"): the momentum buffer is created on the first step as a copy of the
+ * SGD with momentum, dampening, Nesterov and L2 weight decay — PyTorch semantics
+ * (docs/papers/baselines.md#sgd-momentum): the momentum buffer is created on the first step as a copy of the
  * (L2-augmented) gradient, with no dampening on that first step.
  *
  *   (L1) d ← g + λ·θ                         (negated first when maximize)

@@ -1,5 +1,6 @@
 /**
- * Yogi (Zaheer et al., NeurIPS 2018), as in jettify/pytorch-optimizer's yogi.py (algorithms.md §1.6;
+ * Yogi (Zaheer et al., "Adaptive Methods for Nonconvex Optimization", NeurIPS 2018), as in
+ * jettify/pytorch-optimizer's yogi.py (docs/papers/baselines.md#yogi;
  * which implementation the scheduled-weight-decay paper used is unknown). Both moments start at
  * `initialAccumulator`, so a zero gradient still moves the weights (G6 does not hold).
  *
@@ -14,7 +15,7 @@ import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
 
 export interface YogiOptions {
-  /** η ≥ 0. Default 1e-2 (torch-optimizer; the SWD paper probably used 1e-3, spec §1.6). */
+  /** η ≥ 0. Default 1e-2 (torch-optimizer; the SWD paper probably used 1e-3, docs/papers/baselines.md#yogi). */
   lr: Scalar;
   /** β₁ ∈ [0, 1). Default 0.9. */
   beta1: Scalar;

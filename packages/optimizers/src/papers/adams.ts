@@ -1,12 +1,13 @@
 /**
  * AdamS: Adam with scheduled (stable) weight decay.
  *
- * Paper:  Z. Xie et al. "On the Overlooked Pitfalls of Weight Decay
- *         and How to Mitigate Them: A Gradient-Norm Perspective." NeurIPS 2023. arXiv:2011.11152,
- *         Algorithm 2 / Eq. 9. Version: spec/algorithms.md (source S3) does not pin an arXiv version and
- *         notes that its text lost the formulas; the lines below are taken from spec/algorithms.md §4,
- *         which recovers them from the authors' code (zeke-xie/stable-weight-decay-regularization@e0abb1d,
- *         swd_optim/adams.py).
+ * Paper:  Z. Xie, Z. Xu, J. Zhang, I. Sato, M. Sugiyama. "On the Overlooked Pitfalls of Weight Decay
+ *         and How to Mitigate Them: A Gradient-Norm Perspective." NeurIPS 2023; arXiv:2011.11152
+ *         (NeurIPS version), Algorithm 2 / Eq. 9. The available text lost its formulas: the lines below
+ *         were recovered from its prose and the authors' code
+ *         (zeke-xie/stable-weight-decay-regularization@e0abb1d, swd_optim/adams.py).
+ * Page:   docs/papers/adams-sgds.md — the box below with the same (Lk) numbers, the variants, every
+ *         deviation and the defaults with their sources.
  *
  * Algorithm (paper notation → identifier here):
  *   input  η_t → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay
@@ -32,7 +33,7 @@ import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
 
 export interface AdamSOptions {
-  /** η ≥ 0. Default 1e-3 (S3 App. B.1, demo). */
+  /** η ≥ 0. Default 1e-3 (paper App. B.1; the authors' demo). */
   lr: Scalar;
   /** β₁ ∈ [0, 1). Default 0.9. */
   beta1: Scalar;

@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import MarkdownIt, { type Token } from 'markdown-it';
 
 /** Top-level folders of the repository; a code span starting with one of them names a repository path. */
 const REPO_ROOTS = ['packages/', 'apps/', 'docs/', 'scripts/'];
@@ -57,7 +56,7 @@ export function docReferences(markdown: string, file: string, repoRoot: string):
     for (const t of tokens) {
       if (t.children) walk(t.children);
       if (t.type === 'link_open') {
-        const href = t.attrGet('href') ?? '';
+        const href = String(t.attrGet('href') ?? '');
         if (href === '' || isExternal(href)) continue;
         const hash = href.indexOf('#');
         const path = decodeURI(hash < 0 ? href : href.slice(0, hash));
