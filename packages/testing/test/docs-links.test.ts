@@ -1,8 +1,9 @@
 /**
  * The docs cannot drift from the tree: every relative link (and its #anchor) and every repository path
- * named in a code span of `docs/**\/*.md` and the root README must exist.
+ * named in a code span of `docs/**\/*.md` and the root README must exist, and so must every docs page
+ * (and #anchor) that a source or test file of `packages/` or `apps/` cites.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,18 @@ function markdownFiles(dir: string): string[] {
   });
 }
 
+/** Every TypeScript file under `dir`, without dependencies and build output. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : sourceFiles(p);
+    return e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** `docs/….md` or `docs/….md#anchor` as cited in code. */
+const DOC_CITATION = /\bdocs\/[\w./-]+\.md(?:#[\w-]+)?/g;
+
 const PAGES = [...markdownFiles(join(REPO, 'docs')), join(REPO, 'README.md')];
 
 describe('docs links and code paths', () => {
@@ -32,6 +45,29 @@ describe('docs links and code paths', () => {
 
   it.each(PAGES.map((p) => [p.slice(REPO.length + 1), p]))('%s: every relative link, anchor and code path exists', (_name, page) => {
     expect(brokenReferences(readFileSync(page, 'utf8'), page, REPO)).toEqual([]);
+  });
+});
+
+describe('docs pages cited by the code', () => {
+  const files = [...sourceFiles(join(REPO, 'packages')), ...sourceFiles(join(REPO, 'apps'))];
+  const citations = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(DOC_CITATION)].map((m) => ({ file: f, text: m[0] })));
+
+  it('the code cites the paper pages', () => {
+    expect(citations.filter((c) => c.text.startsWith('docs/papers/')).length).toBeGreaterThan(30);
+  });
+
+  it('every cited page and #anchor exists', () => {
+    const problems: string[] = [];
+    for (const { file, text } of citations) {
+      const [path, anchor] = text.split('#');
+      const target = join(REPO, path);
+      const where = file.slice(REPO.length + 1);
+      if (!existsSync(target)) problems.push(`${where}: cites ${text}, but ${path} does not exist`);
+      else if (anchor !== undefined && !headingAnchors(readFileSync(target, 'utf8')).has(anchor)) {
+        problems.push(`${where}: cites ${text}, but no heading of ${path} defines #${anchor}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
