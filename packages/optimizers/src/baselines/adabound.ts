@@ -10,6 +10,11 @@
  *   (L4) lower = η*·(1 − 1/(γt + 1)) ;  upper = η*·(1 + 1/(γt))
  *   (L5) θ ← θ − clip(s/(√ṽ + ε), lower, upper)·m
  * (The paper's extra 1/√t factor is not in the code, nor here.)
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay, finalLr → finalLr,
+ * γ → gamma, η_init → initialLr, AMSBound → amsbound; m, v, ṽ → state m, v, vMax.
+ * Deviations: none from the authors' code. Reduces to: an Adam-like ε-hat first step while the bounds
+ * do not bind (test/baselines/adabound-yogi-radam.test.ts).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';

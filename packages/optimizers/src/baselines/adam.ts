@@ -10,6 +10,11 @@
  *   (L3) v ← β₂·v + (1 − β₂)·d²
  *   (L4) ṽ ← max(ṽ, v) with AMSGrad, else ṽ = v
  *   (L5) θ ← θ − η · (m/(1 − β₁ᵗ)) / (√ṽ/√(1 − β₂ᵗ) + ε)
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay (weightDecayMode
+ * 'l2' | 'decoupled'), AMSGrad → amsgrad; m, v, ṽ → state m, v, vMax.
+ * Deviations: none from PyTorch. Reduces to (test/baselines/adam.test.ts, test/papers/adams.test.ts):
+ * AdamW and AdamS with λ = 0 (G1); AMSGrad under non-decreasing |g| (G5).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';

@@ -3,6 +3,9 @@
  * PyTorch's form (docs/papers/baselines.md#amsgrad): Adam whose denominator uses the running max of the
  * raw second moment, bias-corrected with the current step. (Reddi et al.'s form has no bias correction;
  * Padam with `biasCorrection: 'none'`, p = 1/2 and ε = 0 is that form.)
+ *
+ * Symbols → identifiers as in adam.ts; AMSGrad = `amsgrad: true`. Reduces to Adam under non-decreasing
+ * |g| (G5, test/baselines/adam.test.ts).
  */
 import type { ParamsArg } from '../optimizer.js';
 import { Adam, type AdamOptions } from './adam.js';

@@ -10,6 +10,10 @@
  *
  * Variants: default = paper (bias-corrected, φ = identity); `biasCorrection: false` with
  * `phi: 'min10'` (φ(z) = min(z, 10)) is the widely used v3 reference (cybertronai/pytorch-lamb).
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay, φ → phi,
+ * bias correction → biasCorrection; m, v → state m, v.
+ * Invariant G10 (test/baselines/lamb.test.ts): ‖Δθ‖ = η·φ(‖θ‖) whatever the gradient scale.
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { norm } from '../math.js';

@@ -10,6 +10,10 @@
  *   (L4) else, with degeneratedToSgd: θ ← θ·(1 − λη) ;  θ ← θ − η·m/(1 − β₁ᵗ)
  *   (L5) else: no change (the moments still move)
  * The code's "≥ 5" test makes steps 1–5 no-ops at β₂ = 0.999 (the paper's "ρ_t > 4" would update at t = 5).
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay (decoupled),
+ * degenerated_to_sgd → degeneratedToSgd; m, v → state m, v.
+ * Deviations: none from the authors' code. Invariant G9 (test/baselines/adabound-yogi-radam.test.ts).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';

@@ -7,6 +7,10 @@
  *   (L2) b ← d on the first step, else μ·b + (1 − τ)·d
  *   (L3) d ← d + μ·b (Nesterov) or d ← b
  *   (L4) θ ← θ − η·d
+ *
+ * Symbols → identifiers: η → lr, μ → momentum, τ → dampening, λ → weightDecay, Nesterov → nesterov,
+ * maximize → maximize; b → state b (hasBuf once it exists).
+ * Deviations: none from PyTorch. Invariants G7, G8 (test/baselines/sgd.test.ts).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';

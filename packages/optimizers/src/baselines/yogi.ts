@@ -8,6 +8,10 @@
  *   (L2) m ← β₁·m + (1 − β₁)·d
  *   (L3) v ← v − (1 − β₂)·sign(v − d²)·d²
  *   (L4) θ ← θ − (η/(1 − β₁ᵗ))·m/(√v/√(1 − β₂ᵗ) + ε)
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay, the moments' start
+ * value → initialAccumulator; m, v → state m, v.
+ * Deviations: none from torch-optimizer (its lr default 1e-2 is kept; see the page).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
