@@ -1,6 +1,9 @@
-/** Command-line options of `pnpm bench`. */
+/** Command-line options of `pnpm bench`, read with the CLI's parser (`@gapkit/cli/args`). */
+import { parseArgs as parseOptions, UsageError } from '@gapkit/cli/args';
 import { ALL_ENGINES } from './engines.js';
 import { WORKLOADS } from './workloads.js';
+
+export { UsageError };
 
 export interface BenchArgs {
   readonly quick: boolean;
@@ -9,6 +12,16 @@ export interface BenchArgs {
   readonly workloads: readonly string[];
   readonly help: boolean;
 }
+
+const WORKLOAD_NAMES = WORKLOADS.map((w) => w.name);
+
+const SPECS = {
+  quick: { kind: 'flag' },
+  json: { kind: 'string' },
+  engines: { kind: 'list', default: ALL_ENGINES, choices: ALL_ENGINES },
+  workloads: { kind: 'list', default: WORKLOAD_NAMES, choices: WORKLOAD_NAMES },
+  help: { kind: 'flag', short: 'h' },
+} as const;
 
 export const HELP = `pnpm bench [options]
 
@@ -22,34 +35,20 @@ Options:
   --engines a,b,...    engines to run (default: all available)
                        ${ALL_ENGINES.join(', ')}
   --workloads a,b,...  workloads to run (default: all)
-                       ${WORKLOADS.map((w) => w.name).join(', ')}
-  --help               this text
+                       ${WORKLOAD_NAMES.join(', ')}
+  --help, -h           this text
+
+A bad option or name is a usage error: the message, then exit status 2.
 `;
 
-/** Parses argv (without node and script); throws on unknown options or names. */
+/**
+ * Parses argv (without node and script). A leading `--` (pnpm's separator in `pnpm bench -- …`) is
+ * skipped.
+ * @throws UsageError on unknown options, names or missing values.
+ */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  let quick = false;
-  let json: string | null = null;
-  let engines: string[] = [...ALL_ENGINES];
-  let workloads: string[] = WORKLOADS.map((w) => w.name);
-  let help = false;
-  const list = (v: string | undefined, known: readonly string[], what: string): string[] => {
-    if (v === undefined) throw new Error(`--${what} needs a comma-separated list`);
-    const xs = v.split(',').filter((x) => x.length > 0);
-    for (const x of xs) if (!known.includes(x)) throw new Error(`unknown ${what.slice(0, -1)} '${x}' (known: ${known.join(', ')})`);
-    return xs;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') continue;
-    else if (a === '--quick') quick = true;
-    else if (a === '--help' || a === '-h') help = true;
-    else if (a === '--json') {
-      json = argv[++i] ?? null;
-      if (json === null || json.startsWith('--')) throw new Error('--json needs a file name');
-    } else if (a === '--engines') engines = list(argv[++i], ALL_ENGINES, 'engines');
-    else if (a === '--workloads') workloads = list(argv[++i], WORKLOADS.map((w) => w.name), 'workloads');
-    else throw new Error(`unknown option '${a}' (see --help)`);
-  }
-  return { quick, json, engines, workloads, help };
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  const { options, positionals } = parseOptions(args, SPECS);
+  if (positionals.length > 0) throw new UsageError(`pnpm bench takes no arguments besides options, got '${positionals.join(' ')}'`);
+  return { quick: options.quick, json: options.json ?? null, engines: options.engines, workloads: options.workloads, help: options.help };
 }

@@ -15,7 +15,8 @@ const COMMANDS: Record<string, Entry> = {
   demo: { summary: 'train a small MLP on embedded handwritten digits with several optimizers (no download)', load: () => import('./commands/demo.js') },
   models: { summary: 'list every model and variant with its parameter count', load: () => import('./commands/models.js') },
   conformance: { summary: 'check optimizers against golden trajectories (case files or folders)', load: () => import('./commands/conformance.js') },
-  download: { summary: 'download and verify an official dataset archive (CIFAR, MovieLens)', load: () => import('./commands/download.js') },
+  data: { summary: 'list what a data dir holds, download official archives, verify checksums (list | download | verify)', load: () => import('./commands/data.js') },
+  download: { summary: 'the same as `gapkit data download`: fetch and verify an official data set archive', load: () => import('./commands/download.js') },
   backends: { summary: 'describe the compute backends available here and which one serves each kernel', load: () => import('./commands/backends.js') },
 };
 

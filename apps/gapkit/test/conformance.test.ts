@@ -1,157 +1,75 @@
 /**
- * Conformance: every public case in ../shared/conformance passes; synthetic cases for every optimizer
- * name of the README (expected values from an independent float64 implementation) pass through the
- * same runner; malformed cases, unknown names, keys and layer ops are errors naming file and field.
+ * The `gapkit conformance` command, a thin wrapper over @gapkit/conformance (whose own tests check the
+ * cases, the schema and the messages): it reads files and folders, prints one line per case and
+ * "N passed, N failed", and exits 0, 1 (a case failed) or with a usage error (2).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { referenceTrajectory } from '@gapkit/conformance';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { command } from '../src/commands/conformance.js';
-import { parseCase } from '../src/conformance/case.js';
-import { HYPER_KEYS } from '../src/conformance/build-optimizer.js';
-import { collectCaseFiles, runCase, runCaseFile } from '../src/conformance/run.js';
-import { SYNTHETIC, syntheticCase } from './conformance-synthetic.js';
 
-const SHARED = new URL('../../../../shared/conformance', import.meta.url).pathname;
-const hasShared = existsSync(SHARED);
-if (!hasShared) console.log(`conformance.test: skipping the public cases: ${SHARED} is absent (the sibling shared/ folder is not checked out)`);
+/** A small SGD replay case whose expected values come from the package's float64 reference. */
+function sgdCase(name: string): Record<string, unknown> {
+  const params = [{ name: 'w', shape: [3], role: 'weight', init: [0.5, -0.25, 0.125] }];
+  const grads = [{ w: [0.1, 0.2, -0.3] }, { w: [-0.05, 0.1, 0.2] }];
+  const param_groups = [{ params: ['w'], lr: [0.1, 0.05] }];
+  const hyper = { momentum: 0.9, dampening: 0, nesterov: false, weight_decay: 0 };
+  const expected = referenceTrajectory({ optimizer: 'SGD', hyper, param_groups, steps: 2, params, grads });
+  return { format_version: 1, name, kind: 'replay', optimizer: 'SGD', hyper, param_groups, steps: 2, params, grads, expected };
+}
 
-describe.skipIf(!hasShared)('public cases (../shared/conformance)', () => {
-  const files = hasShared ? collectCaseFiles([SHARED]) : [];
-  it('finds the cases', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
-  });
-  it.each(files.map((f) => [f.split('/').pop()!, f]))('%s passes', (_name, file) => {
-    const r = runCaseFile(file);
-    expect(r.error).toBeUndefined();
-    expect(r.passed).toBe(true);
-    expect(r.worst.fraction).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('synthetic cases for every optimizer name (independent float64 reference)', () => {
-  it('cover every name of the README table', () => {
-    expect(new Set(SYNTHETIC.map((s) => s.optimizer))).toEqual(new Set(Object.keys(HYPER_KEYS)));
-  });
-  it.each(SYNTHETIC.map((s) => [s.name, s]))('%s passes', (_name, spec) => {
-    const c = parseCase(syntheticCase(spec), `${spec.name}.json`);
-    const r = runCase(c);
-    expect(r.error).toBeUndefined();
-    expect(r.worst.fraction).toBeLessThan(0.5);
-    expect(r.passed).toBe(true);
-  });
-  it('a wrong expected value fails the case (the comparison can fail)', () => {
-    const raw = syntheticCase(SYNTHETIC[3]) as { expected: Record<string, number[]>[] };
-    raw.expected[7]['fc.weight'][2] += 1e-3;
-    const r = runCase(parseCase(raw, 'bad.json'));
-    expect(r.passed).toBe(false);
-    expect(r.worst.where).toBe('step 8, fc.weight');
-  });
-});
-
-describe('errors name the file and the field', () => {
-  const base = () => syntheticCase(SYNTHETIC[3]) as Record<string, unknown>;
-  const run = (c: Record<string, unknown>) => runCase(parseCase(c, 'case.json'));
-
-  it('an unknown optimizer name', () => {
-    const r = run({ ...base(), optimizer: 'AdaFoo' });
-    expect(r.passed).toBe(false);
-    expect(r.error).toMatch(/case.json: field 'optimizer' names unknown optimizer 'AdaFoo'/);
-  });
-  it('an unknown hyper key', () => {
-    const c = base();
-    const r = run({ ...c, hyper: { ...(c.hyper as object), rho: 0.9 } });
-    expect(r.error).toMatch(/case.json: field 'hyper.rho' is not a known key for Adam/);
-  });
-  it('an unknown param_groups option', () => {
-    const c = base();
-    const groups = c.param_groups as Record<string, unknown>[];
-    expect(() => parseCase({ ...c, param_groups: [{ ...groups[0], momentum: 0.9 }, groups[1]] }, 'case.json')).toThrow(
-      /case.json: field 'param_groups\[0\].momentum' is not a known group option/,
-    );
-  });
-  it('an unknown layer op', () => {
-    if (!hasShared) return console.log('skipped: needs ../shared/conformance/mlp_sgd_momentum.json');
-    const c = JSON.parse(readFileSync(join(SHARED, 'mlp_sgd_momentum.json'), 'utf8'));
-    c.model.layers[1] = { op: 'gelu' };
-    const r = runCase(parseCase(c, 'mlp.json'));
-    expect(r.error).toMatch(/mlp.json: field 'model.layers\[1\].op' is unknown: 'gelu'/);
-  });
-  it('malformed fields', () => {
-    expect(() => parseCase({ ...base(), steps: 0 }, 'x.json')).toThrow(/x.json: field 'steps' must be a positive integer/);
-    const c = base();
-    const grads = c.grads as Record<string, number[] | null>[];
-    grads[2] = { ...grads[2], 'fc.bias': [1, 2, 3] };
-    expect(() => parseCase(c, 'x.json')).toThrow(/x.json: field 'grads\[2\].fc.bias' must hold 2 numbers or be null/);
-    expect(() => parseCase({ ...base(), format_version: 2 }, 'x.json')).toThrow(/field 'format_version' must be 1/);
-  });
-  it('per-step arrays must cover `steps`; longer ones are cut to it (and the cut case still passes)', () => {
-    const c = base();
-    const r = run({ ...c, steps: 5 });
-    expect(r.passed).toBe(true);
-    expect(r.worst.where).toMatch(/^step [1-5],/);
-    const groups = c.param_groups as Record<string, unknown>[];
-    expect(() => parseCase({ ...c, param_groups: [{ ...groups[0], lr: [0.1] }, groups[1]] }, 'x.json')).toThrow(
-      /x.json: field 'param_groups\[0\].lr' must hold at least 12 entries \(steps = 12\)/,
-    );
-    expect(() => parseCase({ ...c, steps: 13 }, 'x.json')).toThrow(/x.json: field 'param_groups\[0\].lr' must hold at least 13 entries/);
-  });
-  it('a group without lr takes the case’s lr list; with none anywhere it is an error', () => {
-    const c = base();
-    const groups = c.param_groups as Record<string, unknown>[];
-    const { lr, ...noLr } = groups[1];
-    expect(run({ ...c, lr, param_groups: [groups[0], noLr] }).passed).toBe(true);
-    expect(run({ ...c, hyper: { ...(c.hyper as object), lr }, param_groups: [groups[0], noLr] }).passed).toBe(true);
-    expect(() => parseCase({ ...c, param_groups: [groups[0], noLr] }, 'x.json')).toThrow(/field 'param_groups\[1\].lr' is missing/);
-  });
-  it('tolerance: README defaults when absent; tolerance_by_field accepts the float32_check names, refuses others', () => {
-    const { tolerance: _t, ...c } = base();
-    expect(parseCase(c, 'x.json').tolerance).toEqual({ rtol: 1e-4, atol: 1e-6 });
-    const tb = parseCase({ ...c, tolerance_by_field: { params: { rtol: 1, atol: 0 }, grads: { rtol: 2, atol: 0 } } }, 'x.json');
-    expect(tb.tolerance).toEqual({ rtol: 1, atol: 0 });
-    expect(tb.tolerance_by_field).toEqual({ expected: { rtol: 1, atol: 0 }, grad0: { rtol: 2, atol: 0 }, grads_per_step: { rtol: 2, atol: 0 } });
-    expect(() => parseCase({ ...c, tolerance_by_field: { weights: { rtol: 1, atol: 0 } } }, 'x.json')).toThrow(/field 'tolerance_by_field.weights' is not a compared field/);
-  });
-  it('an out-of-range hyperparameter fails the case with the optimizer’s message', () => {
-    const c = base();
-    const r = run({ ...c, hyper: { ...(c.hyper as object), betas: [1, 0.999] } });
-    expect(r.error).toMatch(/beta1 \(β₁\) must be in \[0, 1\), got 1/);
-  });
-});
+async function runCommand(args: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const spy = vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
+  try {
+    return { code: await command.run(args), lines };
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 describe('the conformance command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gapkit-conformance-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints one line per case, then "N passed, N failed", and exits 1 on a failure', async () => {
-    writeFileSync(join(dir, 'a.json'), JSON.stringify(syntheticCase(SYNTHETIC[0])));
-    const bad = syntheticCase(SYNTHETIC[1]) as { expected: Record<string, number[]>[] };
-    bad.expected[0]['bn.bias'][0] += 0.5;
-    writeFileSync(join(dir, 'b.json'), JSON.stringify(bad));
-    const lines: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
-    const code = await command.run([dir]);
-    spy.mockRestore();
+  it('prints one line per case (folders searched recursively), then "N passed, N failed", and exits 1 on a failure', async () => {
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(sgdCase('sgd_ok')));
+    const bad = sgdCase('sgd_wrong') as { expected: Record<string, number[]>[] };
+    bad.expected[0].w[1] += 0.5;
+    mkdirSync(join(dir, 'more'));
+    writeFileSync(join(dir, 'more', 'b.json'), JSON.stringify(bad));
+    writeFileSync(join(dir, 'notes.txt'), 'not a case');
+    const { code, lines } = await runCommand([dir]);
     expect(code).toBe(1);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^syn_sgd_nesterov {2}pass {2}worst \d\.\d{4} of tolerance/);
-    expect(lines[1]).toMatch(/^syn_sgd_dampening {2}FAIL {2}worst \d+\.\d{4} of tolerance \(expected, step 1, bn.bias/);
+    expect(lines[0]).toMatch(/^sgd_ok {2}pass {2}worst \d\.\d{4} of tolerance \(expected, step \d, w/);
+    expect(lines[1]).toMatch(/^sgd_wrong {2}FAIL {2}worst \d+\.\d{4} of tolerance \(expected, step 1, w/);
     expect(lines[2]).toBe('1 passed, 1 failed');
-    const ok: string[] = [];
-    const spy2 = vi.spyOn(console, 'log').mockImplementation((s: string) => void ok.push(s));
-    expect(await command.run([join(dir, 'a.json')])).toBe(0);
-    spy2.mockRestore();
-    expect(ok.at(-1)).toBe('1 passed, 0 failed');
+    const ok = await runCommand([join(dir, 'a.json')]);
+    expect(ok.code).toBe(0);
+    expect(ok.lines.at(-1)).toBe('1 passed, 0 failed');
   });
 
-  it('--help prints the usage; no path or a missing path is a usage error', async () => {
-    const lines: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
-    expect(await command.run(['--help'])).toBe(0);
-    spy.mockRestore();
+  it('a malformed file is a failed case whose line names the file and the field', async () => {
+    writeFileSync(join(dir, 'broken.json'), '{ not json');
+    const c = sgdCase('typo') as { param_groups: Record<string, unknown>[] };
+    c.param_groups[0].lr = [0.1, 'x'];
+    writeFileSync(join(dir, 'typo.json'), JSON.stringify(c));
+    const { code, lines } = await runCommand([join(dir, 'broken.json'), join(dir, 'typo.json')]);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(/broken.json {2}FAIL {2}error: .*broken.json: not valid JSON/);
+    expect(lines[1]).toMatch(/typo.json: field 'param_groups\[0\].lr\[1\]' must be a number, got "x"/);
+    expect(lines[2]).toBe('0 passed, 2 failed');
+  });
+
+  it('--help prints the usage; no path, a missing path or an unknown option is a usage error', async () => {
+    const { code, lines } = await runCommand(['--help']);
+    expect(code).toBe(0);
     expect(lines[0]).toMatch(/usage: gapkit conformance/);
     await expect(command.run([])).rejects.toThrow(/give at least one case file or folder/);
-    await expect(command.run([join(dir, 'nope')])).rejects.toThrow(/no such file or folder/);
+    await expect(command.run([join(dir, 'nope')])).rejects.toThrow(/nope: no such file or folder/);
+    await expect(command.run(['--fast', dir])).rejects.toThrow(/unknown option '--fast'/);
   });
 });

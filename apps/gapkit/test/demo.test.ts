@@ -32,9 +32,12 @@ describe('gapkit demo', () => {
       expect(r.diagnostics.map((d) => d.step)).toEqual(Array.from({ length: Math.floor(r.stepLosses.length / 10) }, (_, i) => 10 * (i + 1)));
       for (const d of r.diagnostics) expect(d.effectiveStep).toBeGreaterThan(0);
     }
-    expect(readFileSync(join(out, 'loss.svg'), 'utf8')).toContain('<polyline');
-    expect(readFileSync(join(out, 'test-accuracy.svg'), 'utf8')).toContain('<polyline');
-    expect(readFileSync(join(out, 'effective-step.svg'), 'utf8')).toContain('<polyline');
+    for (const figure of ['loss', 'test-accuracy', 'effective-step']) {
+      expect(readFileSync(join(out, `${figure}.svg`), 'utf8'), figure).toMatch(/^<svg[\s\S]*class="mark-line role-mark/);
+      expect(readFileSync(join(out, `${figure}.png`)).subarray(1, 4).toString(), figure).toBe('PNG');
+      const spec = JSON.parse(readFileSync(join(out, `${figure}.vl.json`), 'utf8')) as { data: { values: { run: string }[] } };
+      expect(new Set(spec.data.values.map((v) => v.run)), figure).toEqual(new Set(['Adam', 'SGD']));
+    }
   });
 
   it('rejects an unknown optimizer with a message naming it', async () => {

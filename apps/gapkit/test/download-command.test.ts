@@ -41,7 +41,7 @@ describe('gapkit download', () => {
   it('usage names every data set and option', () => {
     const { cmd } = capture();
     expect(cmd.name).toBe('download');
-    for (const word of ['cifar10', 'cifar100', 'mnist', 'movielens-100k', 'movielens-1m', '--dir', '--force', '--mirror', '--list']) {
+    for (const word of ['cifar10', 'cifar100', 'mnist', 'movielens-100k', 'movielens-1m', '--data-dir', '--dir', '--force', '--mirror', '--timeout', '--list']) {
       expect(cmd.usage).toContain(word);
     }
   });
@@ -50,7 +50,9 @@ describe('gapkit download', () => {
     const { cmd } = capture();
     await expect(cmd.run([])).rejects.toThrow(UsageError);
     await expect(cmd.run(['imagenet'])).rejects.toThrow("unknown data set 'imagenet' (expected one of: cifar10, cifar100, mnist, movielens-100k, movielens-1m)");
-    await expect(cmd.run(['cifar10', '--dri', 'x'])).rejects.toThrow(/unknown option --dri/);
+    await expect(cmd.run(['cifar10', '--dri', 'x'])).rejects.toThrow(/unknown option --dri; known: --data-dir, --dir/);
+    await expect(cmd.run(['cifar10', '--forse'])).rejects.toThrow(/unknown option --forse \(did you mean --force\?\)/);
+    await expect(cmd.run(['cifar10', '--dir', 'a', '--data-dir', 'b'])).rejects.toThrow(/--data-dir and --dir name the same option/);
   });
 
   it('--list prints each URL with its checksum and where the checksum comes from', async () => {
@@ -79,7 +81,7 @@ describe('gapkit download', () => {
       const code = await c.cmd.run(['cifar10', '--dir', dir, '--mirror', `http://127.0.0.1:${port}`]);
       expect(code).toBe(1);
       expect(c.err).toMatch(/gapkit download cifar10: checksum mismatch for http:\/\/127\.0\.0\.1:\d+\/cifar-10-binary\.tar\.gz: expected md5 c32a1d4ab5d03f1284b67883e8d87530/);
-      expect(c.err).toContain('cifar-10-binary.tar.gz [');
+      expect(c.err).toContain('cifar-10-binary.tar.gz  100%');
       expect(readdirSync(dir)).toEqual([]);
       expect(c.out).toBe('');
     } finally {

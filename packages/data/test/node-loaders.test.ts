@@ -1,6 +1,6 @@
 /**
  * The Node loaders on small fixture folders in a temp dir: missing folders and files name the
- * `gapkit download` command, gzip is optional, bad files name themselves, and loading writes nothing.
+ * `gapkit data download` command, gzip is optional, bad files name themselves, and loading writes nothing.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,18 +33,33 @@ function snapshot(dir: string): string {
 }
 
 describe('missing data', () => {
-  it('a missing folder names the gapkit download command with the parent as --dir', () => {
+  it('a missing folder names the gapkit data download command with the parent as --data-dir', () => {
     const dir = join(root, 'cifar10');
     expect(() => loadCifar10(dir)).toThrow(DataNotFoundError);
-    expect(() => loadCifar10(dir)).toThrow(`CIFAR-10 not found: directory ${dir} does not exist; run \`gapkit download cifar10 --dir ${root}\``);
-    expect(() => loadCifar100(join(root, 'cifar100'))).toThrow(/gapkit download cifar100 --dir/);
-    expect(() => loadMnist(join(root, 'mnist'))).toThrow(/gapkit download mnist --dir/);
-    expect(() => loadMovieLens100k(join(root, 'movielens-100k'))).toThrow(/gapkit download movielens-100k --dir/);
-    expect(() => loadMovieLens1m(join(root, 'movielens-1m'))).toThrow(/gapkit download movielens-1m --dir/);
+    expect(() => loadCifar10(dir)).toThrow(`CIFAR-10 not found: directory ${dir} does not exist; run \`gapkit data download cifar10 --data-dir ${root}\``);
+    expect(() => loadCifar100(join(root, 'cifar100'))).toThrow(/gapkit data download cifar100 --data-dir/);
+    expect(() => loadMnist(join(root, 'mnist'))).toThrow(/gapkit data download mnist --data-dir/);
+    expect(() => loadMovieLens100k(join(root, 'movielens-100k'))).toThrow(/gapkit data download movielens-100k --data-dir/);
+    expect(() => loadMovieLens1m(join(root, 'movielens-1m'))).toThrow(/gapkit data download movielens-1m --data-dir/);
   });
 
   it('a folder under another name still says which data set to download', () => {
-    expect(() => loadCifar10(join(root, 'my-cifar'))).toThrow(/gapkit download cifar10 --dir <root> {2}\(it creates <root>\/cifar10; pass that folder here\)/);
+    expect(() => loadCifar10(join(root, 'my-cifar'))).toThrow(/gapkit data download cifar10 --data-dir <root> {2}\(it creates <root>\/cifar10; pass that folder here\)/);
+  });
+
+  it('a data folder path that is a file says so instead of "does not exist"', () => {
+    const file = join(root, 'not-a-folder');
+    writeFileSync(file, 'x');
+    expect(() => loadCifar10(file)).toThrow(DataNotFoundError);
+    expect(() => loadCifar10(file)).toThrow(`CIFAR-10 not found: ${file} is a file, expected the data set folder; run`);
+    expect(() => loadMnist(file)).toThrow(/is a file, expected the data set folder/);
+  });
+
+  it('a data file that is a directory is a DataFormatError naming it (not a raw EISDIR)', () => {
+    const dir = join(root, 'm100k-dir');
+    mkdirSync(join(dir, 'u.data'), { recursive: true });
+    expect(() => loadMovieLens100k(dir)).toThrow(DataFormatError);
+    expect(() => loadMovieLens100k(dir)).toThrow(`${join(dir, 'u.data')}: is a directory, expected a movielens-100k data file`);
   });
 
   it('a missing file inside an existing folder names the file', () => {

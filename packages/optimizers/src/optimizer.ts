@@ -1,7 +1,7 @@
 /**
  * The base optimizer: parameter groups with per-group hyperparameters, typed per-parameter state keyed
  * by parameter **name**, a per-parameter step counter `t` (advanced only when that parameter has a
- * gradient; docs/decisions.md "Everywhere"), `zeroGrad()`, `step(closure?)`, `stateDict()` /
+ * gradient; docs/papers/baselines.md#conventions-shared-by-every-optimizer), `zeroGrad()`, `step(closure?)`, `stateDict()` /
  * `loadStateDict()` and `describe()`.
  *
  * A step is atomic: every gradient is checked (size, finiteness) before any state or weight changes; a

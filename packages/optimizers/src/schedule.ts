@@ -1,7 +1,7 @@
 /**
  * Learning-rate and weight-decay schedules as the four papers use them (step decay, multi-step, cosine per
  * step or per epoch, SGDR warm restarts — Loshchilov & Hutter, "SGDR: Stochastic Gradient Descent with Warm
- * Restarts", ICLR 2017, arXiv:1608.03983 — and LAWN's warmup then linear decay). A schedule is plain serializable data (a `ScheduleSpec`) and a pure
+ * Restarts", ICLR 2017, arXiv:1608.03983 — and LAWN's warmup then linear decay; docs/papers/schedules.md). A schedule is plain serializable data (a `ScheduleSpec`) and a pure
  * function of s, the number of steps the optimizer has completed (the first step sees s = 0), so a
  * resumed run reproduces the uninterrupted one exactly. Any numeric hyperparameter may be a schedule;
  * the optimizer evaluates it once per step.

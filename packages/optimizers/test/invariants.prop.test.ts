@@ -57,7 +57,7 @@ describe.each([...REGISTRY.keys()])('%s: registry invariants', (name) => {
     );
   });
 
-  // Yogi is the documented exception (its moments start at 1e-6; algorithms.md §7.1 G6): it must move.
+  // Yogi is the documented exception (its moments start at 1e-6; G6 of docs/papers/baselines.md#invariants): it must move.
   const g6 = name === 'yogi' ? 'G6 exception: all-zero gradients still move Yogi' : 'G6: all-zero gradients with zero decay leave the parameters unchanged';
   it(g6, () => {
     fc.assert(

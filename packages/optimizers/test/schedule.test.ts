@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OptimizerError, Sgd, scheduleAt, type ScheduleSpec, stateDictToJSON, validateSchedule, warmRestartCycle } from '../src/index.js';
 import { param, setGrads } from './helpers.js';
 
-describe('schedules (algorithms.md §6, §7.6)', () => {
+describe('schedules (docs/papers/schedules.md)', () => {
   it('cosine: α(0) = α₀, α(T/2) = α₀/2, α(T) = 0 (and stays there)', () => {
     const c: ScheduleSpec = { kind: 'cosine', base: 0.4, total: 100 };
     expect(scheduleAt(c, 0)).toBe(0.4);

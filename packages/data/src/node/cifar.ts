@@ -1,4 +1,4 @@
-/** Loading CIFAR-10 / CIFAR-100 binary folders (as `gapkit download` or the official archives lay them out). */
+/** Loading CIFAR-10 / CIFAR-100 binary folders (as `gapkit data download` or the official archives lay them out). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CIFAR10_CLASS_NAMES, CIFAR100_COARSE_CLASS_NAMES, CIFAR100_FINE_CLASS_NAMES } from '../cifar/cifar-class-names.js';

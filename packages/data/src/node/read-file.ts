@@ -1,38 +1,52 @@
 /** Reading data files from disk, with gzip undone and missing files reported with the download to run. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DataFormatError, DataNotFoundError } from '../errors.js';
 
-/** The `gapkit download` invocation that would create `dir` for data set `name`. */
+/** The `gapkit data download` invocation that would create `dir` for data set `name`. */
 export function downloadHint(name: string, dir: string): string {
   const abs = resolve(dir);
   const parent = dirname(abs);
-  const where = basename(abs) === name ? `--dir ${parent}` : `--dir <root>  (it creates <root>/${name}; pass that folder here)`;
-  return `run \`gapkit download ${name} ${where}\``;
+  const where =
+    basename(abs) === name ? `--data-dir ${parent}` : `--data-dir <root>  (it creates <root>/${name}; pass that folder here)`;
+  return `run \`gapkit data download ${name} ${where}\``;
 }
 
 /**
- * Checks that a data set folder exists.
- * @throws DataNotFoundError naming the folder and the `gapkit download` command to run.
+ * Checks that a data set folder exists and is a folder.
+ * @throws DataNotFoundError naming the folder and the `gapkit data download` command to run, or saying
+ *   that the path is a file when it is one.
  */
 export function requireDatasetDir(dir: string, name: string, title: string): string {
   const abs = resolve(dir);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+  const stat = statSync(abs, { throwIfNoEntry: false });
+  if (stat === undefined) {
     throw new DataNotFoundError(abs, `${title} not found: directory ${abs} does not exist; ${downloadHint(name, abs)}`);
+  }
+  if (!stat.isDirectory()) {
+    throw new DataNotFoundError(abs, `${title} not found: ${abs} is a file, expected the data set folder; ${downloadHint(name, abs)}`);
   }
   return abs;
 }
 
 /**
  * Reads a file inside a data set folder.
- * @throws DataNotFoundError naming the file and the `gapkit download` command when it is missing.
+ * @throws DataNotFoundError naming the file and the `gapkit data download` command when it is missing;
+ *   DataFormatError naming it when it is a folder or cannot be read (permissions, I/O).
  */
 export function readDataFile(path: string, datasetName: string): Uint8Array {
-  if (!existsSync(path)) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) {
     throw new DataNotFoundError(path, `missing data file ${path}; ${downloadHint(datasetName, dirname(path))}`);
   }
-  const buf = readFileSync(path);
+  if (stat.isDirectory()) throw new DataFormatError(path, `is a directory, expected a ${datasetName} data file`);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new DataFormatError(path, `cannot be read: ${(e as Error).message}`);
+  }
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 

@@ -1,7 +1,7 @@
 /**
  * A static HTTP server on 127.0.0.1 for download tests: `/files/<name>` serves a file from a folder,
- * `/redirect/<name>` answers 302 to it, `/chunked/<name>` sends it without a Content-Length, anything
- * else is 404. Counts requests so tests can tell whether the network was used.
+ * `/redirect/<name>` answers 302 to it, `/chunked/<name>` sends it without a Content-Length, `/stall/<name>` announces its full length,
+ * sends the first half and then nothing, `/silent/<name>` never answers; anything else is 404. Counts requests so tests can tell whether the network was used.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -33,6 +33,11 @@ export async function startFixtureServer(folder: string): Promise<FixtureServer>
       const half = Math.floor(body.length / 2);
       res.write(body.subarray(0, half));
       res.end(body.subarray(half));
+    } else if (body && route === 'stall') {
+      res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' });
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+    } else if (body && route === 'silent') {
+      // no answer at all: the client's response timeout must fire
     } else if (body && route === 'redirect') {
       res.writeHead(302, { location: `/files/${name}` });
       res.end();
@@ -51,6 +56,10 @@ export async function startFixtureServer(folder: string): Promise<FixtureServer>
     set requests(v: number) {
       state.requests = v;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * LAWN's optimizer-wide settings (spec/algorithms.md §5, decisions.md "LAWN"): which optimizer it
+ * LAWN's optimizer-wide settings (docs/papers/lawn.md#variants-and-options): which optimizer it
  * wraps, when the free phase ends, and which tensors are constrained. Kept apart from lawn.ts, which
  * holds the algorithm box.
  */
@@ -16,7 +16,7 @@ export interface LawnSettings {
   base: LawnBase;
   /** E_free in steps. If absent: freeEpochs·stepsPerEpoch. */
   freeSteps?: number;
-  /** E_free in epochs. Default 5 (decisions.md; the paper: fewer than 10 works well). */
+  /** E_free in epochs. Default 5 (docs/papers/lawn.md#defaults; the paper: fewer than 10 works well). */
   freeEpochs: number;
   /** Needed when the free phase is given in epochs. */
   stepsPerEpoch?: number;
@@ -42,7 +42,7 @@ export interface LawnSettings {
   constrainedParams?: readonly string[];
 }
 
-/** Defaults of the optimizer-wide settings (decisions.md "LAWN"). */
+/** Defaults of the optimizer-wide settings (docs/papers/lawn.md#variants-and-options). */
 export const LAWN_SETTINGS_DEFAULTS = {
   base: 'adam',
   freeEpochs: 5,

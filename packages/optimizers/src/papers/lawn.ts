@@ -3,10 +3,10 @@
  *
  * Paper:  A. Gupta, R. Ramanath, J. Shi, A. Ramachandran, S. Zhou, M. Zhou, S. S. Keerthi. "Logit
  *         Attenuating Weight Normalization." arXiv:2108.05839 (ICLR 2022 submission), Algorithm 1
- *         (Adam-LAWN), Eqs. 1–3.
- *         Version: spec/algorithms.md (source S4) does not pin an arXiv version and had no access to
- *         the appendices; every line is taken from spec/algorithms.md §5 and decisions.md "LAWN".
- *         No public code exists (§0.1): every interpretation choice is listed under Deviations.
+ *         (Adam-LAWN), Eqs. 1–3, read without its appendices.
+ *         No public code was found: every interpretation choice is listed under Deviations.
+ * Page:   docs/papers/lawn.md — the box below with the same (Lk) numbers, the options, every
+ *         interpretation choice and the defaults with their sources.
  *
  * Algorithm 1 (paper notation → identifier here):
  *   input  η_t → lr, β₁ → beta1, β₂ → beta2, ε → eps, E_free → freeSteps (or freeEpochs·stepsPerEpoch)
@@ -18,20 +18,20 @@
  *   (L6)   w ← w − η_t·r̂                       (LAMB: w ← w − η_t·(‖w‖/‖r̂‖)·r̂, trust ratio 1 if a norm is 0)
  *   (L7)   w ← c_ℓ·w/‖w‖
  *
- * Deviations / interpretation choices (decisions.md "LAWN"):
+ * Deviations / interpretation choices (docs/papers/lawn.md#deviations-and-interpretation-choices):
  *   - Constrained by default: tensors with role 'weight' (conv and linear weights); `constrainEmbeddings`
  *     adds embeddings, `onlyTag` restricts to a tag (e.g. 'final-homogeneous'), `constrainedParams`
- *     lists names explicitly. Biases and normalization parameters follow the base throughout (invariant L7, §7.5).
+ *     lists names explicitly. Biases and normalization parameters follow the base throughout (invariant L7 of docs/papers/lawn.md#invariants).
  *   - A whole tensor is one vector (layer-wise, not per unit as in ND-Adam).
  *   - Moments and step counters carry over the switch; `resetMomentsAtSwitch` zeroes the constrained
  *     tensors' moments and restarts their bias-correction count at 1.
  *   - c_ℓ is recorded at the first constrained step, before it updates; a tensor with c_ℓ = 0 is
  *     excluded from the constraint and reported in the diagnostics.
  *   - SGD-LAWN: project g, update the momentum buffer with it, project the buffer's step, step, rescale.
- *   - LAMB-LAWN (not in the paper; spec §5.3): φ = identity, no weight decay.
- *   - ε defaults to 1e-6 for Adam and LAMB bases ("the rest of the adaptive optimizers use 1e-6", S4 §4).
+ *   - LAMB-LAWN (not written out in the paper): φ = identity, no weight decay.
+ *   - ε defaults to 1e-6 for Adam and LAMB bases ("the rest of the adaptive optimizers use 1e-6", paper §4).
  *
- * Reduces to (tests in test/papers/lawn.test.ts): the base optimizer with λ = 0 while free (L1 of §7.5).
+ * Reduces to (tests in test/papers/lawn.test.ts): the base optimizer with λ = 0 while free (invariant L1).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { norm, projectTangent } from '../math.js';
@@ -52,15 +52,15 @@ import { LAWN_BASES, type LawnBaseRule, type LawnState } from './lawn-bases.js';
 
 /** Per-group hyperparameters (the base's, without weight decay). */
 export interface LawnOptions {
-  /** η_t ≥ 0 (the paper tunes a peak lr with warmup + linear decay, §6.6). Default 1e-3. */
+  /** η_t ≥ 0 (the paper tunes a peak lr with warmup + linear decay, docs/papers/schedules.md). Default 1e-3. */
   lr: Scalar;
-  /** β₁ ∈ [0, 1) (adam, lamb). Default 0.9 (S4 §4). */
+  /** β₁ ∈ [0, 1) (adam, lamb). Default 0.9 (paper §4). */
   beta1: Scalar;
-  /** β₂ ∈ [0, 1) (adam, lamb). Default 0.999 (S4 §4). */
+  /** β₂ ∈ [0, 1) (adam, lamb). Default 0.999 (paper §4). */
   beta2: Scalar;
-  /** ε ≥ 0 (adam, lamb). Default 1e-6 (S4 §4). */
+  /** ε ≥ 0 (adam, lamb). Default 1e-6 (paper §4). */
   eps: Scalar;
-  /** μ ∈ [0, 1) (sgd). Default 0.9 (S4 §4). */
+  /** μ ∈ [0, 1) (sgd). Default 0.9 (paper §4). */
   momentum: Scalar;
   /** Nesterov momentum (sgd). Default false. */
   nesterov: boolean;

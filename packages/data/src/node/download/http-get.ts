@@ -1,4 +1,4 @@
-/** HTTP(S) GET with redirects, for downloads (node:http / node:https only). */
+/** HTTP(S) GET with redirects and a response timeout, for downloads (node:http / node:https only). */
 import type { IncomingMessage } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
@@ -9,11 +9,32 @@ export class DownloadError extends Error {
 }
 
 /**
+ * How long a download may go without receiving a byte before it is abandoned: 60 s (seconds, any
+ * finite value > 0). `downloadDataset({ idleTimeoutSeconds })` and `gapkit data download --timeout`
+ * override it.
+ */
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+/**
+ * Checks an idle timeout given in seconds and returns it in milliseconds.
+ * @throws RangeError naming `what` when it is not a finite number > 0.
+ */
+export function idleTimeoutMs(seconds: number, what = 'idleTimeoutSeconds'): number {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new RangeError(`${what} must be a finite number of seconds > 0, got ${String(seconds)}`);
+  }
+  return seconds * 1000;
+}
+
+/**
  * Opens `url` and resolves with a 200 response, following up to `maxRedirects` redirects.
+ * `timeoutMs` bounds the wait for a connection and the response headers (per request); once the
+ * response is handed over its socket timeout is cleared, and the reader guards the body's idle time
+ * (as {@link fetchVerified} does, naming the bytes received).
  * @throws DownloadError naming the URL for a non-200 status, too many redirects, a timeout or a
  *   network error.
  */
-export function httpGet(url: string, maxRedirects = 5, timeoutMs = 60_000): Promise<IncomingMessage> {
+export function httpGet(url: string, maxRedirects = 5, timeoutMs = DEFAULT_IDLE_TIMEOUT_SECONDS * 1000): Promise<IncomingMessage> {
   return new Promise((resolvePromise, reject) => {
     let parsed: URL;
     try {
@@ -44,9 +65,10 @@ export function httpGet(url: string, maxRedirects = 5, timeoutMs = 60_000): Prom
         reject(new DownloadError(`GET ${url} failed: HTTP ${status} ${res.statusMessage ?? ''}`.trim()));
         return;
       }
+      req.setTimeout(0);
       resolvePromise(res);
     });
-    req.setTimeout(timeoutMs, () => req.destroy(new DownloadError(`GET ${url}: no data for ${timeoutMs / 1000} s`)));
+    req.setTimeout(timeoutMs, () => req.destroy(new DownloadError(`GET ${url}: no response for ${timeoutMs / 1000} s`)));
     req.on('error', (e) => reject(e instanceof DownloadError ? e : new DownloadError(`GET ${url} failed: ${e.message}`)));
   });
 }

@@ -1,0 +1,5 @@
+export * from './gradient-stream.js';
+export * from './laws.js';
+export * from './param-set.js';
+export * from './snippet.js';
+export * from './trajectory.js';
