@@ -12,7 +12,6 @@ import { closestName } from '@gapkit/autodiff';
 
 export * from './registry/entry.js';
 export * from './registry/hyperparameter.js';
-export * from './registry/reference-options.js';
 export { COMMON_DEFAULTS } from './registry/common.js';
 
 /** Each entry with its precise option types (`OPTIMIZERS.padam.create(groups, { p: 0.25 })` is checked by the compiler). */
