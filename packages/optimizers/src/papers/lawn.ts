@@ -19,8 +19,9 @@
  *   (L7)   w ← c_ℓ·w/‖w‖
  *
  * Deviations / interpretation choices (docs/papers/lawn.md#deviations-and-interpretation-choices):
- *   - Constrained by default: tensors with role 'weight' (conv and linear weights); `constrainEmbeddings`
- *     adds embeddings, `onlyTag` restricts to a tag (e.g. 'final-homogeneous'), `constrainedParams`
+ *   - Constrained by default: tensors with role 'weight' (conv and linear weights) and role 'embedding'
+ *     (an embedding is a linear layer on a one-hot input; `constrainEmbeddings: false` leaves them to the
+ *     base, the narrower set), `onlyTag` restricts to a tag (e.g. 'final-homogeneous'), `constrainedParams`
  *     lists names explicitly. Biases and normalization parameters follow the base throughout (invariant L7 of docs/papers/lawn.md#invariants).
  *   - A whole tensor is one vector (layer-wise, not per unit as in ND-Adam).
  *   - Moments and step counters carry over the switch; `resetMomentsAtSwitch` zeroes the constrained
