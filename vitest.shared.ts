@@ -12,7 +12,8 @@ export function gapkitVitestConfig(options: { testTimeout?: number } = {}): Vite
   return {
     resolve: {
       alias: [
-        { find: /^@gapkit\/data\/node$/, replacement: `${root}packages/data/src/node/index.ts` },
+        // subpath entries (`@gapkit/data/node`, `@gapkit/backend-wasm/node`, …) live at src/<entry>/index.ts
+        { find: /^@gapkit\/([a-z0-9-]+)\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
         { find: /^@gapkit\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
       ],
     },

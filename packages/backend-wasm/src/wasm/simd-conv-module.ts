@@ -9,7 +9,7 @@
  * accumulate)`: A packed as `[ip][s][c][mr]`, B the padded planes (`planeBytes` apart), `offPtr` an i32
  * table of byte offsets per shift, C row-major with `ldc` floats per row.
  */
-import { CodeBuilder, encodeModule, I32, V128 } from './wasm-encoder.js';
+import { CodeBuilder, I32, V128 } from './wasm-encoder.js';
 import type { SimdTile } from './simd-gemm-module.js';
 
 /** The function body (parameters 0‥11) for `tile`. */
@@ -79,10 +79,4 @@ export function simdConvBody(tile: SimdTile): { body: CodeBuilder; locals: numbe
   k.end(); // $J
   k.end(); // block
   return { body: k, locals: [...new Array<number>(i32Locals).fill(I32), ...new Array<number>(v128Locals).fill(V128)] };
-}
-
-/** A module with just the `conv` export (tests); the engines use `simdKernelsModule`. */
-export function simdConvModule(tile: SimdTile, memory: { shared: boolean; maximumPages: number }): Uint8Array {
-  const { body, locals } = simdConvBody(tile);
-  return encodeModule([{ name: 'conv', params: new Array<number>(12).fill(I32), locals, body }], memory);
 }

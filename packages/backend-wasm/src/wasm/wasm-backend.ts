@@ -1,25 +1,40 @@
 /** The WebAssembly SIMD backends: gapkit-generated f32x4 GEMM micro-kernel under every hot kernel. */
-import type { Backend } from '../backend.js';
-import { packedKernels } from '../gemm/packed-kernels.js';
+import { type Backend, packedKernels } from '@gapkit/autodiff';
+import { isThreadedWasmSupported, ThreadedWasm, threadedWasmUnsupportedReason } from '../threaded/threaded-wasm.js';
 import { implicitConv2d, implicitConv2dBackpropFilter, implicitConv2dBackpropInput, implicitConvApplies, implicitConvPays } from './implicit-conv.js';
 import { isWasmSimdSupported, SimdGemm } from './simd-gemm.js';
-import { isThreadedWasmSupported, ThreadedWasm } from './threaded/threaded-wasm.js';
 
+export { isThreadedWasmSupported, threadedWasmUnsupportedReason } from '../threaded/threaded-wasm.js';
 export { isWasmSimdSupported } from './simd-gemm.js';
-export { isThreadedWasmSupported } from './threaded/threaded-wasm.js';
 
 export interface WasmBackendOptions {
-  /** 1 (default): main thread only. 2: main thread + one worker over shared wasm memory. */
+  /**
+   * 1 (default): main thread only. 2: main thread + one worker over shared wasm memory. In a browser
+   * page that is not cross-origin isolated there is no shared memory: `wasm-2t` then runs on one
+   * thread and its `describe()` says so; elsewhere a missing thread host is an error.
+   */
   readonly threads?: 1 | 2;
+}
+
+/** True in a browser page or worker (where a missing thread host means one thread, not an error). */
+function inBrowser(): boolean {
+  return 'document' in globalThis || 'WorkerGlobalScope' in globalThis;
 }
 
 /** A backend owning its wasm instance(s) and memory. Throws (no silent fallback) when unsupported. */
 export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
   if (!isWasmSimdSupported()) throw new Error('wasm backend: this runtime cannot compile WebAssembly SIMD (f32x4)');
   if ((options.threads ?? 1) === 2) {
-    if (!isThreadedWasmSupported()) throw new Error('wasm-2t backend: needs shared WebAssembly memory, SharedArrayBuffer and worker_threads');
-    return threadedWasmBackends(new ThreadedWasm()).twoThreads;
+    if (isThreadedWasmSupported()) return threadedWasmBackends(new ThreadedWasm()).twoThreads;
+    const reason = threadedWasmUnsupportedReason() ?? 'unknown';
+    if (!inBrowser()) throw new Error(`wasm-2t backend: ${reason}`);
+    const one = singleThreadWasm('wasm-2t');
+    return { ...one, describe: () => ({ ...one.describe(), threads: `1 (${reason})` }) };
   }
+  return singleThreadWasm('wasm');
+}
+
+function singleThreadWasm(name: string): Backend {
   const engine = new SimdGemm();
   const packed = packedKernels(engine);
   let implicitCalls = 0;
@@ -33,7 +48,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
     return viaIm2col(...args);
   };
   return {
-    name: 'wasm',
+    name,
     kernels: {
       matmul: packed.matmul,
       conv2d: (x, w, g) => pick(implicitConvPays(g), (...a) => implicitConv2d(engine, ...a), packed.conv2d, x, w, g),
@@ -59,12 +74,12 @@ export function threadedWasmBackends(engine: ThreadedWasm): { oneThread: Backend
     implementation: `packed GEMM; ${engine.description}`,
     threads,
     'wasm.memoryMiB': (engine.memoryBytes / 2 ** 20).toFixed(1),
-    'wasm.worker': engine.workerReady ? 'running' : 'not started (yet)',
+    'wasm.worker': engine.workerReady ? `running (${engine.threadKind})` : `not started (yet) (${engine.threadKind})`,
     'wasm.calls': `${engine.splitCalls} offered to both threads, ${engine.soloCalls} main thread only`,
     'wasm.units': `main ${engine.mainUnits}, worker ${engine.workerUnits}`,
   });
   return {
     oneThread: { name: 'wasm', kernels: engine.kernels(false), describe: () => facts('1 (main thread of the shared two-thread engine)'), dispose: () => engine.dispose() },
-    twoThreads: { name: 'wasm-2t', kernels: engine.kernels(true), describe: () => facts('2'), dispose: () => engine.dispose() },
+    twoThreads: { name: 'wasm-2t', kernels: engine.kernels(true), describe: () => facts(`2 (main + ${engine.threadKind})`), dispose: () => engine.dispose() },
   };
 }

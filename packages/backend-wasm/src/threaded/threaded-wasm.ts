@@ -4,18 +4,22 @@
  * counter (column panels for matmul, images for the convolutions, each thread packing its own
  * operands), so a thread on a busy core just takes fewer units; if the worker has not woken up by the
  * time the main thread has run every unit, the main thread closes the task and does not wait. Kernels
- * stay synchronous (the main thread blocks in `Atomics.wait` only while the worker holds a unit). The
- * worker is `unref`'d (it never keeps the process alive) and `dispose()` terminates it.
+ * stay synchronous (the main thread waits only while the worker holds a unit: in `Atomics.wait`
+ * under Node, spinning on a browser page's main thread, which may not block).
+ *
+ * Reductions over images (the filter gradients) are not claimed dynamically: each thread sums a fixed
+ * half of the batch into its own accumulator and the two are added in one order, and if the worker has
+ * not woken the main thread runs the worker's half into the worker's accumulator. So `wasm-2t` gives the
+ * same bits on every run whatever the load; the other kernels write disjoint outputs and match `wasm`.
+ * The worker comes from a thread host (`thread-host.ts`); Node's never keeps the process alive, and
+ * `dispose()` terminates it.
  */
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Conv2dGeometry, Kernels, MatmulOptions } from '../../backend.js';
-import { col2imAdd, im2colPackB, im2colPackBT, packActivationsA, packActivationsB, unpackToNchw } from '../../gemm/im2col-pack.js';
-import { packA, packB, unpackC } from '../../gemm/pack.js';
-import { implicitConvApplies, implicitConvPays } from '../implicit-conv.js';
-import { type ConvFn, simdKernelsModule } from '../simd-kernels-module.js';
-import { type WasmMemory, wasmApi } from '../wasm-runtime.js';
-import { type BlockFn, gemmPanels, NEXT_UNIT, type PackOps, type RangeTask, runRangeTask } from './ranges.js';
-import { workerSource } from './worker-source.js';
+import { type Conv2dGeometry, type Kernels, type MatmulOptions, packA, packB, unpackC } from '@gapkit/autodiff';
+import { implicitConvApplies, implicitConvPays } from '../wasm/implicit-conv.js';
+import { type ConvFn, simdKernelsModule } from '../wasm/simd-kernels-module.js';
+import { type WasmMemory, wasmApi } from '../wasm/wasm-runtime.js';
+import { type BlockFn, CTL, type RangeTask, runRangeTask, writeTask } from './ranges.js';
+import { noThreadHostReason, type ThreadHost, threadHost, type WorkerHandle } from './thread-host.js';
 
 const MR = 4;
 const NRV = 2;
@@ -28,10 +32,18 @@ const CHUNK_FLOATS = 1 << 20;
 const MIN_SPLIT_MACS = 1 << 21;
 const TASK_TIMEOUT_MS = 120_000;
 
-const OPS: PackOps = { im2colPackB, im2colPackBT, col2imAdd, packActivationsA, packActivationsB, unpackToNchw };
-
-/** True when this runtime has shared wasm memory, SIMD and worker threads. */
+/** True when this runtime has shared wasm memory, SIMD and a thread host (see `thread-host.ts`). */
 export function isThreadedWasmSupported(): boolean {
+  return threadedWasmUnsupportedReason() === null;
+}
+
+/** Why the two-thread engine cannot run here, or null when it can. */
+export function threadedWasmUnsupportedReason(): string | null {
+  if (!sharedSimdSupported()) return 'this runtime has no shared WebAssembly memory with SIMD';
+  return threadHost() === undefined ? noThreadHostReason() : null;
+}
+
+function sharedSimdSupported(): boolean {
   try {
     if (wasmApi === undefined || typeof SharedArrayBuffer !== 'function') return false;
     if (!wasmApi.validate(simdKernelsModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES }))) return false;
@@ -48,15 +60,15 @@ export class ThreadedWasm {
   private readonly memory: WasmMemory;
   private readonly block: BlockFn;
   private readonly conv: ConvFn;
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
+  private readonly host: ThreadHost;
+  private readonly worker: WorkerHandle;
   private readonly ctl: Int32Array;
   private top = 0;
   private seq = 0;
   /** Set by the kernel views (`kernels(split)`): whether the current call may use the worker. */
   private allowSplit = true;
   private disposed = false;
-  private readonly soloCtl = new Int32Array(8);
+  private readonly soloCtl = new Int32Array(CTL.length);
   /** Calls offered to both threads / run on the main thread only (too small to split). */
   splitCalls = 0;
   soloCalls = 0;
@@ -66,23 +78,22 @@ export class ThreadedWasm {
 
   constructor() {
     if (wasmApi === undefined) throw new Error('threaded wasm: no WebAssembly in this runtime');
+    const host = threadHost();
+    if (host === undefined) throw new Error(`threaded wasm: ${noThreadHostReason()}`);
+    this.host = host;
     const bytes = simdKernelsModule({ mr: MR, nrv: NRV }, { shared: true, maximumPages: MAX_PAGES });
     this.memory = new wasmApi.Memory({ initial: 256, maximum: MAX_PAGES, shared: true });
     const instance = new wasmApi.Instance(new wasmApi.Module(bytes), { env: { memory: this.memory } });
     this.block = instance.exports.block as unknown as BlockFn;
     this.conv = instance.exports.conv as unknown as ConvFn;
-    const source = workerSource();
-    new Function('require', source); // syntax check only: a transform that broke the source fails here, loudly
-    const control = new SharedArrayBuffer(8 * 4);
+    const control = new SharedArrayBuffer(CTL.length * 4);
     this.ctl = new Int32Array(control);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    this.worker = new Worker(source, {
-      eval: true,
-      workerData: { memory: this.memory, moduleBytes: bytes, control, port: port2 },
-      transferList: [port2],
-    });
-    this.worker.unref();
+    this.worker = host.spawn({ memory: this.memory, moduleBytes: bytes, control });
+  }
+
+  /** Where the worker runs (for `describe()`). */
+  get threadKind(): string {
+    return this.host.kind;
   }
 
   private f32(): Float32Array {
@@ -106,58 +117,70 @@ export class ThreadedWasm {
 
   /** Whether the worker thread has started (it sets ctl[2] once its module is instantiated). */
   get workerReady(): boolean {
-    return Atomics.load(this.ctl, 2) === 1;
+    return Atomics.load(this.ctl, CTL.ready) === 1;
   }
 
   /**
-   * Runs a task: on the main thread alone when `solo`, otherwise offered to both threads (`worker`
-   * differs from `main` only in its scratch buffers).
+   * Runs a task: on the main thread alone when `worker` is null (or the view forbids splitting),
+   * otherwise offered to both threads (`worker` differs from `main` in its scratch buffers, and for a
+   * reduction in its half of the range). A reduction's worker half is run here if the worker never
+   * claimed it, so the result does not depend on whether it woke.
    */
   private execute(main: RangeTask, worker: RangeTask | null): void {
     if (this.disposed) throw new Error('threaded wasm backend used after dispose()');
     if (worker === null || !this.allowSplit) {
-      this.soloCtl[NEXT_UNIT] = 0;
-      runRangeTask(main, this.block, this.conv, this.f32(), OPS, gemmPanels, this.soloCtl);
+      const whole = worker !== null && !main.shared ? { ...main, end: worker.end } : main;
+      this.runHere(whole);
       this.soloCalls++;
       return;
     }
     const seq = main.seq;
-    Atomics.store(this.ctl, NEXT_UNIT, 0);
-    Atomics.store(this.ctl, 4, seq * 4);
-    this.port.postMessage(worker);
-    Atomics.store(this.ctl, 0, 1);
-    Atomics.notify(this.ctl, 0);
+    Atomics.store(this.ctl, CTL.nextUnit, 0);
+    writeTask(worker, this.ctl);
+    Atomics.store(this.ctl, CTL.claim, seq * 4);
+    Atomics.store(this.ctl, CTL.wake, 1);
+    Atomics.notify(this.ctl, CTL.wake);
     let mainError: unknown = null;
     try {
-      this.mainUnits += runRangeTask(main, this.block, this.conv, this.f32(), OPS, gemmPanels, this.ctl);
+      this.mainUnits += runRangeTask(main, this.block, this.conv, this.f32(), this.ctl);
     } catch (e) {
       mainError = e;
-      Atomics.store(this.ctl, NEXT_UNIT, 1 << 30); // stop the worker claiming more
+      Atomics.store(this.ctl, CTL.nextUnit, 1 << 30); // stop the worker claiming more
     }
     this.splitCalls++;
-    if (Atomics.compareExchange(this.ctl, 4, seq * 4, seq * 4 + 2) !== seq * 4) {
-      // The worker claimed the task: wait until it has finished its units.
-      const deadline = performance.now() + TASK_TIMEOUT_MS;
-      for (let done = Atomics.load(this.ctl, 1); done !== seq; done = Atomics.load(this.ctl, 1)) {
-        const left = deadline - performance.now();
-        if (left <= 0) throw new Error(`threaded wasm: worker task timed out after ${TASK_TIMEOUT_MS} ms`);
-        Atomics.wait(this.ctl, 1, done, Math.min(left, 1000));
-      }
-      let reply: { seq: number; error: string; units: number } | undefined;
-      for (let m = receiveMessageOnPort(this.port); m !== undefined; m = receiveMessageOnPort(this.port)) {
-        const r = m.message as { seq: number; error: string; units: number };
-        if (r.seq === seq) reply = r;
-      }
-      if (reply === undefined) throw new Error('threaded wasm: the worker finished without a reply');
-      if (reply.error) throw new Error(`threaded wasm worker: ${reply.error}`);
-      this.workerUnits += reply.units;
+    if (Atomics.compareExchange(this.ctl, CTL.claim, seq * 4, seq * 4 + 2) === seq * 4) {
+      // Closed before the worker woke: a shared range is already done; a fixed half still has to run.
+      if (!worker.shared && mainError === null) this.mainUnits += this.runHere(worker);
+    } else {
+      this.awaitWorker(seq);
     }
     if (mainError !== null) throw mainError;
   }
 
+  private runHere(t: RangeTask): number {
+    this.soloCtl[CTL.nextUnit] = 0;
+    return runRangeTask(t, this.block, this.conv, this.f32(), this.soloCtl);
+  }
+
+  /** Waits until the worker has finished task `seq` (it claimed it), then takes its units or error. */
+  private awaitWorker(seq: number): void {
+    const deadline = performance.now() + TASK_TIMEOUT_MS;
+    for (let done = Atomics.load(this.ctl, CTL.done); done !== seq; done = Atomics.load(this.ctl, CTL.done)) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`threaded wasm: worker task timed out after ${TASK_TIMEOUT_MS} ms`);
+      if (this.host.mainCanWait) Atomics.wait(this.ctl, CTL.done, done, Math.min(left, 1000));
+    }
+    const errorLength = this.ctl[CTL.errorLength];
+    if (errorLength > 0) {
+      const text = String.fromCharCode(...this.ctl.subarray(CTL.errorText, CTL.errorText + errorLength));
+      throw new Error(`threaded wasm worker: ${text}`);
+    }
+    this.workerUnits += this.ctl[CTL.workerUnits];
+  }
+
   private task(kind: RangeTask['kind'], fields: Partial<RangeTask>): RangeTask {
     return {
-      kind, mr: MR, nr: NR, kcBlock: KC, seq: this.seq, start: 0, end: 0, unit: 1, mPanels: 0, nPanels: 0, k: 0,
+      kind, mr: MR, nr: NR, kcBlock: KC, seq: this.seq, start: 0, end: 0, unit: 1, shared: true, exact: false, mPanels: 0, nPanels: 0, k: 0,
       aPtr: 0, bPtr: 0, cPtr: 0, inPtr: 0, in2Ptr: 0, outPtr: 0, g: null, ic: null, offPtr: 0, inLen: 0, ...fields,
     };
   }
@@ -200,7 +223,8 @@ export class ThreadedWasm {
     const { chunk, solo } = this.plan(g);
     this.nextSeq();
     const base = { ...shared, g, start: 0, end: g.batch, unit: chunk };
-    this.execute(this.task(kind, { ...base, ...perThread(0) }), solo ? null : this.task(kind, { ...base, ...perThread(1) }));
+    const [main, worker] = kind === 'convDw' && !solo ? halves(g.batch, chunk) : [base, base];
+    this.execute(this.task(kind, { ...base, ...main, ...perThread(0) }), solo ? null : this.task(kind, { ...base, ...worker, ...perThread(1) }));
   }
 
   /** Padded-plane geometry for a stride-1 conv of [batch, cin, h, w] (see `implicit-conv.ts`). */
@@ -261,10 +285,17 @@ export class ThreadedWasm {
     const inPtr = this.copyIn(x);
     const in2Ptr = this.copyIn(dy);
     const bufs = [0, 1].map(() => ({ aPtr: this.alloc(mP * MR * d.L), bPtr: this.alloc(nPc * NR * d.L), cPtr: this.alloc(d.S * cLen) }));
-    for (const b of bufs) this.f32().fill(0, b.cPtr >> 2, (b.cPtr >> 2) + d.S * cLen);
-    this.nextSeq();
-    const base = { mPanels: mP, inPtr, in2Ptr, ic: d, inLen: x.length, start: 0, end: g.batch, unit };
-    this.execute(this.task('iconvDw', { ...base, ...bufs[0] }), solo ? null : this.task('iconvDw', { ...base, ...bufs[1] }));
+    const [main, worker] = solo ? [{}, {}] : halves(g.batch, unit);
+    const run = (exact: boolean): void => {
+      for (const b of bufs) this.f32().fill(0, b.cPtr >> 2, (b.cPtr >> 2) + d.S * cLen);
+      this.nextSeq();
+      const base = { mPanels: mP, inPtr, in2Ptr, ic: d, inLen: x.length, start: 0, end: g.batch, unit, exact };
+      this.execute(this.task('iconvDw', { ...base, ...main, ...bufs[0] }), solo ? null : this.task('iconvDw', { ...base, ...worker, ...bufs[1] }));
+    };
+    run(false);
+    // The padded-grid sum multiplies out-of-window pixels by zero: a non-finite one shows up as a
+    // non-finite entry, and then the exact per-row sum (same bits on finite data) is run instead.
+    if (!allFinite(this.f32(), bufs, solo ? 1 : 2, d.S * cLen)) run(true);
     const f32 = this.f32();
     const dw = new Float32Array(O * C * d.S);
     const ldc = nPc * NR;
@@ -375,10 +406,30 @@ export class ThreadedWasm {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.port.postMessage({ kind: 'exit' });
-    Atomics.store(this.ctl, 0, 1);
-    Atomics.notify(this.ctl, 0);
-    void this.worker.terminate();
-    this.port.close();
+    Atomics.store(this.ctl, CTL.exit, 1);
+    Atomics.store(this.ctl, CTL.wake, 1);
+    Atomics.notify(this.ctl, CTL.wake);
+    this.worker.terminate();
   }
+}
+
+/**
+ * A reduction's two fixed ranges over `count` items in units of `unit`: the main thread takes the
+ * first half of the units, the worker the rest (each summed in order into its own accumulator).
+ */
+function halves(count: number, unit: number): [Partial<RangeTask>, Partial<RangeTask>] {
+  const mid = Math.min(count, Math.ceil(Math.ceil(count / unit) / 2) * unit);
+  return [
+    { start: 0, end: mid, shared: false },
+    { start: mid, end: count, shared: false },
+  ];
+}
+
+/** True when the first `count` accumulators (each `length` floats at `cPtr`) hold only finite values. */
+function allFinite(f32: Float32Array, bufs: readonly { cPtr: number }[], count: number, length: number): boolean {
+  for (let t = 0; t < count; t++) {
+    const c0 = bufs[t].cPtr >> 2;
+    for (let i = c0; i < c0 + length; i++) if (!Number.isFinite(f32[i])) return false;
+  }
+  return true;
 }

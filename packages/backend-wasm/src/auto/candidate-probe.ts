@@ -4,7 +4,7 @@
  * calibration time and scratch memory on a backend that cannot win here (gpu.js without a GPU, or the
  * scalar backend next to wasm SIMD). The first candidate is always kept (it serves missing kernels).
  */
-import type { Backend, Conv2dGeometry } from '../backend.js';
+import type { Backend, Conv2dGeometry } from '@gapkit/autodiff';
 
 function bestOf(fn: () => void, reps: number): number {
   let best = Number.POSITIVE_INFINITY;

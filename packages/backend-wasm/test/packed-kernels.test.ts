@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../src/backend/backend.js';
-import { cpuBackend, cpuReferenceBackend } from '../../src/backend/cpu/index.js';
-import { createWasmBackend, threadedWasmBackends } from '../../src/backend/wasm/index.js';
-import { ThreadedWasm } from '../../src/backend/wasm/threaded/threaded-wasm.js';
-import { convGeometry, convSizes, expectParity, randomArray } from '../testing.js';
+import { type Backend, cpuBackend, cpuReferenceBackend } from '@gapkit/autodiff';
+import { convGeometry, convSizes, expectParity, randomArray } from '@gapkit/testing';
+import { createWasmBackend, ThreadedWasm, threadedWasmBackends } from '../src/node/index.js';
 import { convGeometryArb, matmulShapeArb } from './parity-helpers.js';
 
 const ref = cpuReferenceBackend.kernels;

@@ -1,25 +1,16 @@
 /**
- * One thread's share of a kernel, written to run unchanged on the main thread and inside the worker:
- * every function here is self-contained (no module-level references), takes the packers as an `ops`
- * object and the wasm `block` export as a parameter, and addresses the shared wasm memory through one
- * Float32Array view `f32` and byte pointers. `worker-source.ts` serializes these with
- * `Function.prototype.toString`.
+ * One thread's share of a kernel, run unchanged on the main thread and inside the worker (the worker's
+ * program is this module bundled: `worker-main.ts`, `worker-bundle.generated.ts`). Every function
+ * addresses the shared wasm memory through one Float32Array view `f32` and byte pointers. A task
+ * travels to the worker through the shared control array (`writeTask` / `readTask`), so the protocol
+ * needs no message port and is the same under Node worker threads and Web Workers.
  */
-import type { Conv2dGeometry } from '../../backend.js';
+import {
+  type Conv2dGeometry, col2imAdd, im2colPackB, im2colPackBT, packActivationsA, packActivationsB, unpackToNchw,
+} from '@gapkit/autodiff';
+import type { BlockFn, ConvFn } from '../wasm/simd-kernels-module.js';
 
-/** The packing helpers a thread needs (the functions of `gemm/pack.ts` and `gemm/im2col-pack.ts`). */
-export interface PackOps {
-  im2colPackB(x: Float32Array, g: Conv2dGeometry, n0: number, nb: number, nr: number, dst: Float32Array): void;
-  im2colPackBT(x: Float32Array, g: Conv2dGeometry, n0: number, nb: number, nr: number, dst: Float32Array): void;
-  col2imAdd(c: Float32Array, ldc: number, g: Conv2dGeometry, n0: number, nb: number, dx: Float32Array): void;
-  packActivationsA(dy: Float32Array, O: number, P: number, n0: number, nb: number, mr: number, dst: Float32Array): void;
-  packActivationsB(dy: Float32Array, O: number, P: number, n0: number, nb: number, nr: number, dst: Float32Array): void;
-  unpackToNchw(c: Float32Array, ldc: number, O: number, P: number, n0: number, nb: number, y: Float32Array): void;
-}
-
-import type { BlockFn, ConvFn } from '../simd-kernels-module.js';
-
-export type { BlockFn, ConvFn } from '../simd-kernels-module.js';
+export type { BlockFn, ConvFn } from '../wasm/simd-kernels-module.js';
 
 /** Geometry of an implicit (padded-plane) stride-1 convolution unit, see `implicit-conv.ts`. */
 export interface ImplicitDims {
@@ -54,6 +45,17 @@ export interface RangeTask {
   readonly start: number;
   readonly end: number;
   readonly unit: number;
+  /**
+   * true: units are claimed from the shared counter (dynamic split, for kernels whose units write
+   * disjoint outputs); false: this thread runs [start, end) in order (reductions, so the sum never
+   * depends on which thread was faster).
+   */
+  readonly shared: boolean;
+  /**
+   * iconvDw: sum only over valid output positions and in-bounds taps, one GEMM per output row (slower;
+   * used when the padded-grid sum met a non-finite value, so it never spreads past its window).
+   */
+  readonly exact: boolean;
   /** gemm: row panels; conv: row panels of the packed A operand. */
   readonly mPanels: number;
   /** gemm: total column panels (sets ldc). */
@@ -76,8 +78,67 @@ export interface RangeTask {
   readonly inLen: number;
 }
 
-/** Index of the shared work counter in the control array. */
-export const NEXT_UNIT = 3;
+/** Slots of the shared control array (Int32). */
+export const CTL = {
+  /** main sets 1 to wake the worker, the worker clears it. */
+  wake: 0,
+  /** seq of the last task the worker finished. */
+  done: 1,
+  /** 1 once the worker has instantiated its module. */
+  ready: 2,
+  /** shared work counter of the current task. */
+  nextUnit: 3,
+  /** claim word `seq·4 + state`: 0 posted, 1 claimed by the worker, 2 closed by the main thread. */
+  claim: 4,
+  /** 1: the worker should exit. */
+  exit: 5,
+  /** units the worker ran in its last task. */
+  workerUnits: 6,
+  /** length of the worker's error text (0: none), the text itself at `errorText`. */
+  errorLength: 7,
+  task: 16,
+  errorText: 64,
+  errorMax: 448,
+  length: 512,
+} as const;
+
+export const NEXT_UNIT = CTL.nextUnit;
+
+const KINDS: readonly RangeTask['kind'][] = ['gemm', 'convFwd', 'convDx', 'convDw', 'iconv', 'iconvDw'];
+const SCALARS = ['mr', 'nr', 'kcBlock', 'seq', 'start', 'end', 'unit', 'mPanels', 'nPanels', 'k', 'aPtr', 'bPtr', 'cPtr', 'inPtr', 'in2Ptr', 'outPtr', 'offPtr', 'inLen'] as const;
+const GEOMETRY = ['batch', 'inChannels', 'inHeight', 'inWidth', 'outChannels', 'kernelH', 'kernelW', 'strideH', 'strideW', 'padH', 'padW', 'outHeight', 'outWidth'] as const;
+const IMPLICIT = ['cin', 'h', 'w', 'padH', 'padW', 'kw', 'cout', 'Wp', 'Gi', 'ho', 'wo', 'S', 'L'] as const;
+
+/** Writes `t` into the task slots of the control array (all fields are int32). */
+export function writeTask(t: RangeTask, ctl: Int32Array): void {
+  let i = CTL.task;
+  ctl[i++] = KINDS.indexOf(t.kind);
+  ctl[i++] = (t.shared ? 1 : 0) | (t.exact ? 2 : 0) | (t.g ? 4 : 0) | (t.ic ? 8 : 0);
+  for (const f of SCALARS) ctl[i++] = t[f];
+  for (const f of GEOMETRY) ctl[i++] = t.g ? t.g[f] : 0;
+  for (const f of IMPLICIT) ctl[i++] = t.ic ? t.ic[f] : 0;
+}
+
+/** The task last written by `writeTask`. */
+export function readTask(ctl: Int32Array): RangeTask {
+  let i = CTL.task;
+  const kind = KINDS[ctl[i++]];
+  const flags = ctl[i++];
+  const scalars: Record<string, number> = {};
+  for (const f of SCALARS) scalars[f] = ctl[i++];
+  const g: Record<string, number> = {};
+  for (const f of GEOMETRY) g[f] = ctl[i++];
+  const ic: Record<string, number> = {};
+  for (const f of IMPLICIT) ic[f] = ctl[i++];
+  return {
+    ...(scalars as Record<(typeof SCALARS)[number], number>),
+    kind,
+    shared: (flags & 1) !== 0,
+    exact: (flags & 2) !== 0,
+    g: flags & 4 ? (g as unknown as Conv2dGeometry) : null,
+    ic: flags & 8 ? (ic as unknown as ImplicitDims) : null,
+  };
+}
 
 /**
  * C (+)= A·B on column panels [jp0, jp1) of an `nPanels`-wide C, k blocked by `kcBlock`
@@ -94,13 +155,16 @@ export function gemmPanels(
   }
 }
 
+/** The index of this thread's next unit: from the shared counter, or the next of its own range. */
+function nextUnit(t: RangeTask, ctl: Int32Array, ran: number): number {
+  return t.start + (t.shared ? Atomics.add(ctl, NEXT_UNIT, 1) : ran) * t.unit;
+}
+
 /**
- * Runs units of `t` on this thread until the shared counter `ctl[NEXT_UNIT]` passes the end (dynamic
- * scheduling: a thread on a busy core simply claims fewer units). Returns the units this thread ran.
- * No closures here: with esbuild's keepNames an inner function would carry a `__name` helper call
- * that does not exist in the worker.
+ * Runs units of `t` on this thread until its range is done (dynamic scheduling when `t.shared`: a
+ * thread on a busy core simply claims fewer units). Returns the units this thread ran.
  */
-export function runRangeTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Float32Array, ops: PackOps, gemm: typeof gemmPanels, ctl: Int32Array): number {
+export function runRangeTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Float32Array, ctl: Int32Array): number {
   const { mr, nr, kcBlock } = t;
   if (t.kind === 'iconv' || t.kind === 'iconvDw') return runImplicitTask(t, block, conv, f32, ctl);
   const g = t.g;
@@ -117,32 +181,59 @@ export function runRangeTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Fl
   const dy = f32.subarray(t.in2Ptr >> 2, (t.in2Ptr >> 2) + yLen);
   let units = 0;
   for (;;) {
-    const n0 = t.start + Atomics.add(ctl, NEXT_UNIT, 1) * t.unit;
+    const n0 = nextUnit(t, ctl, units);
     if (n0 >= t.end) break;
     const n1 = Math.min(t.end, n0 + t.unit);
     const nb = n1 - n0;
     units++;
     if (t.kind === 'gemm') {
-      gemm(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, n0, n1, t.nPanels, t.k, false);
+      gemmPanels(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, n0, n1, t.nPanels, t.k, false);
     } else if (t.kind === 'convFwd') {
       const nP = Math.ceil((nb * P) / nr);
-      ops.im2colPackB(input, g!, n0, nb, nr, f32.subarray(b, b + nP * nr * CKK));
-      gemm(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, CKK, false);
-      ops.unpackToNchw(f32.subarray(c, c + t.mPanels * mr * nP * nr), nP * nr, O, P, n0, nb, output);
+      im2colPackB(input, g!, n0, nb, nr, f32.subarray(b, b + nP * nr * CKK));
+      gemmPanels(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, CKK, false);
+      unpackToNchw(f32.subarray(c, c + t.mPanels * mr * nP * nr), nP * nr, O, P, n0, nb, output);
     } else if (t.kind === 'convDx') {
       const nP = Math.ceil((nb * P) / nr);
-      ops.packActivationsB(input, O, P, n0, nb, nr, f32.subarray(b, b + nP * nr * O));
-      gemm(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, O, false);
-      ops.col2imAdd(f32.subarray(c, c + t.mPanels * mr * nP * nr), nP * nr, g!, n0, nb, output);
+      packActivationsB(input, O, P, n0, nb, nr, f32.subarray(b, b + nP * nr * O));
+      gemmPanels(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, O, false);
+      col2imAdd(f32.subarray(c, c + t.mPanels * mr * nP * nr), nP * nr, g!, n0, nb, output);
     } else {
       // dW: this thread's own A (dy), B (colᵀ) and C (zeroed by the caller, always accumulated).
       const nP = Math.ceil(CKK / nr);
-      ops.packActivationsA(dy, O, P, n0, nb, mr, f32.subarray(a, a + t.mPanels * mr * nb * P));
-      ops.im2colPackBT(input, g!, n0, nb, nr, f32.subarray(b, b + nP * nr * nb * P));
-      gemm(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, nb * P, true);
+      packActivationsA(dy, O, P, n0, nb, mr, f32.subarray(a, a + t.mPanels * mr * nb * P));
+      im2colPackBT(input, g!, n0, nb, nr, f32.subarray(b, b + nP * nr * nb * P));
+      gemmPanels(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, nb * P, true);
     }
   }
   return units;
+}
+
+/**
+ * dW_s (+)= dy · x(shifted by tap s)ᵀ for `nb` images packed on padded grids, over valid output
+ * positions only and only where the tap's input pixel is inside the image: one GEMM per output row
+ * (`block` calls of kc = the row's in-bounds width). Same terms in the same order as the padded-grid
+ * sum without its zero terms, so on finite data the two agree bit for bit; unlike it, a non-finite
+ * value reaches only the entries whose window covers it (as in the reference loops).
+ */
+export function exactTapGemm(
+  block: BlockFn, d: ImplicitDims, s: number, nb: number, mr: number, nr: number,
+  aPtr: number, bPtr: number, cPtr: number, mPanels: number, nPc: number, Kb: number,
+): void {
+  const ky = (s / d.kw) | 0;
+  const kx = s - ky * d.kw;
+  const shift = ky * d.Wp + kx;
+  const ox0 = Math.max(0, d.padW - kx);
+  const ox1 = Math.min(d.wo, d.padW + d.w - kx);
+  if (ox1 <= ox0) return;
+  for (let n = 0; n < nb; n++) {
+    for (let oy = 0; oy < d.ho; oy++) {
+      const iy = oy + ky;
+      if (iy < d.padH || iy >= d.padH + d.h) continue;
+      const q = n * d.Gi + oy * d.Wp + ox0;
+      block(aPtr + q * mr * 4, bPtr + (shift + q) * nr * 4, cPtr, mPanels, 0, nPc, Kb, ox1 - ox0, nPc * nr, 1);
+    }
+  }
 }
 
 /** The implicit-convolution units (see `implicit-conv.ts` for the single-thread version and the math). */
@@ -152,7 +243,7 @@ export function runImplicitTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32:
   const input = f32.subarray(t.inPtr >> 2, (t.inPtr >> 2) + t.inLen);
   let units = 0;
   for (;;) {
-    const n0 = t.start + Atomics.add(ctl, 3, 1) * t.unit;
+    const n0 = nextUnit(t, ctl, units);
     if (n0 >= t.end) break;
     const nb = Math.min(t.end, n0 + t.unit) - n0;
     units++;
@@ -211,6 +302,10 @@ export function runImplicitTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32:
       }
       const G = nb * d.Gi;
       for (let s = 0; s < d.S; s++) {
+        if (t.exact) {
+          exactTapGemm(block, d, s, nb, mr, nr, t.aPtr, t.bPtr, t.cPtr + s * cLen * 4, t.mPanels, nPc, Kb);
+          continue;
+        }
         const shift = ((s / d.kw) | 0) * d.Wp + (s % d.kw);
         for (let k0 = 0; k0 < G; k0 += kcBlock) {
           const kc = Math.min(kcBlock, G - k0);

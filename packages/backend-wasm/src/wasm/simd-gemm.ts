@@ -3,7 +3,7 @@
  * holding the packed A, packed B and C buffers, grown on demand (wasm memory never shrinks, so the
  * drivers chunk large convolutions to keep it small).
  */
-import type { PackedBuffers, PackedGemm } from '../gemm/packed-gemm.js';
+import type { PackedBuffers, PackedGemm } from '@gapkit/autodiff';
 import { type SimdTile, simdGemmModule } from './simd-gemm-module.js';
 import { type BlockFn, type ConvFn, simdKernelsModule } from './simd-kernels-module.js';
 import { type WasmMemory, wasmApi } from './wasm-runtime.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simdGemmModule } from '../../src/backend/wasm/simd-gemm-module.js';
-import { sleb, uleb } from '../../src/backend/wasm/wasm-encoder.js';
-import { wasmApi } from '../../src/backend/wasm/wasm-runtime.js';
+import { simdGemmModule } from '../src/wasm/simd-gemm-module.js';
+import { sleb, uleb } from '../src/wasm/wasm-encoder.js';
+import { wasmApi } from '../src/wasm/wasm-runtime.js';
 
 describe('wasm encoder', () => {
   it('LEB128 matches the spec examples', () => {
@@ -22,7 +22,7 @@ describe('wasm encoder', () => {
 
 describe('implicit convolution module', () => {
   it('validates with plain and shared memory', async () => {
-    const { simdKernelsModule } = await import('../../src/backend/wasm/simd-kernels-module.js');
+    const { simdKernelsModule } = await import('../src/wasm/simd-kernels-module.js');
     expect(wasmApi!.validate(simdKernelsModule({ mr: 4, nrv: 2 }, { shared: false, maximumPages: 1 }))).toBe(true);
     expect(wasmApi!.validate(simdKernelsModule({ mr: 4, nrv: 2 }, { shared: true, maximumPages: 64 }))).toBe(true);
   });

@@ -8,9 +8,13 @@
  * - filter gradient: one GEMM per tap, dW_s [O, C] = dy_grid [O, G] · x_grid(shifted by s)ᵀ, where
  *   both operands are packed once per chunk on the padded grid, so a tap is a pointer offset.
  * Grid positions outside the valid output are computed and dropped (Hp·Wp / (OH·OW) extra work: 1.13×
- * at 32×32, 1.27× at 16×16), which costs far less than the 9× copies of im2col.
+ * at 32×32, 1.27× at 16×16), which costs far less than the 9× copies of im2col. The filter gradient's
+ * grid sum also multiplies pixels outside a tap's window by zero dy; when that meets a non-finite
+ * pixel (the result has a non-finite entry), the gradient is recomputed over valid positions only
+ * (`exactTapGemm`), so a NaN reaches exactly the entries whose window covers it.
  */
-import type { Conv2dGeometry } from '../backend.js';
+import type { Conv2dGeometry } from '@gapkit/autodiff';
+import { exactTapGemm, type ImplicitDims } from '../threaded/ranges.js';
 import type { SimdGemm } from './simd-gemm.js';
 
 const CHUNK_FLOATS = 1 << 20;
@@ -121,7 +125,7 @@ export function implicitConv2dBackpropInput(e: SimdGemm, dy: Float32Array, w: Fl
 
 /** dL/dw (stride 1): one GEMM per filter tap over the padded grid. */
 export function implicitConv2dBackpropFilter(e: SimdGemm, x: Float32Array, dy: Float32Array, g: Conv2dGeometry): Float32Array {
-  const { mr, nr, kc: KC } = e;
+  const { mr, nr } = e;
   const { inChannels: C, inHeight: H, inWidth: W, outChannels: O, kernelH: KH, kernelW: KW, outHeight: OH, outWidth: OW } = g;
   const p = plan(H, W, g.padH, g.padW, KH, KW, g.batch, Math.max(C, O));
   const S = KH * KW;
@@ -130,9 +134,37 @@ export function implicitConv2dBackpropFilter(e: SimdGemm, x: Float32Array, dy: F
   const Kb = p.nb * p.Gi + p.maxShift;
   const cLen = mP * mr * nPc * nr;
   const [aPtr, bPtr, cPtr] = e.scratch([mP * mr * Kb, nPc * nr * Kb, S * cLen]);
+  const d: ImplicitDims = { cin: C, h: H, w: W, padH: g.padH, padW: g.padW, kw: KW, cout: O, Wp: p.Wp, Gi: p.Gi, ho: OH, wo: OW, S, L: Kb };
+  accumulateTaps(e, x, dy, g, p, d, aPtr, bPtr, cPtr, cLen, false);
   let f32 = e.f32();
+  let finite = true;
+  for (let i = cPtr >> 2; i < (cPtr >> 2) + S * cLen && finite; i++) finite = Number.isFinite(f32[i]);
+  if (!finite) accumulateTaps(e, x, dy, g, p, d, aPtr, bPtr, cPtr, cLen, true);
+  f32 = e.f32();
+  const dw = new Float32Array(O * C * S);
+  const ldc = nPc * nr;
+  for (let s = 0; s < S; s++) {
+    const cs = (cPtr >> 2) + s * cLen;
+    for (let o = 0; o < O; o++) for (let c = 0; c < C; c++) dw[(o * C + c) * S + s] = f32[cs + o * ldc + c];
+  }
+  return dw;
+}
+
+/** Per-tap accumulators at `cPtr` = Σ over the batch (padded-grid GEMMs, or `exact` per-row ones). */
+function accumulateTaps(
+  e: SimdGemm, x: Float32Array, dy: Float32Array, g: Conv2dGeometry, p: Plan, d: ImplicitDims,
+  aPtr: number, bPtr: number, cPtr: number, cLen: number, exact: boolean,
+): void {
+  const { mr, nr, kc: KC } = e;
+  const { inChannels: C, inHeight: H, inWidth: W, outChannels: O, kernelW: KW, outHeight: OH, outWidth: OW } = g;
+  const S = d.S;
+  const Kb = d.L;
+  const mP = Math.ceil(O / mr);
+  const nPc = Math.ceil(C / nr);
+  const f32 = e.f32();
   const a = f32.subarray(aPtr >> 2, (aPtr >> 2) + mP * mr * Kb);
   const b = f32.subarray(bPtr >> 2, (bPtr >> 2) + nPc * nr * Kb);
+  if (exact) f32.fill(0, cPtr >> 2, (cPtr >> 2) + S * cLen);
   for (let n0 = 0; n0 < g.batch; n0 += p.nb) {
     const nb = Math.min(p.nb, g.batch - n0);
     const G = nb * p.Gi;
@@ -161,6 +193,10 @@ export function implicitConv2dBackpropFilter(e: SimdGemm, x: Float32Array, dy: F
       }
     }
     for (let s = 0; s < S; s++) {
+      if (exact) {
+        exactTapGemm(e.block, d, s, nb, mr, nr, aPtr, bPtr, cPtr + s * cLen * 4, mP, nPc, Kb);
+        continue;
+      }
       const shift = ((s / KW) | 0) * p.Wp + (s % KW);
       for (let k0 = 0; k0 < G; k0 += KC) {
         const kc = Math.min(KC, G - k0);
@@ -168,12 +204,4 @@ export function implicitConv2dBackpropFilter(e: SimdGemm, x: Float32Array, dy: F
       }
     }
   }
-  f32 = e.f32();
-  const dw = new Float32Array(O * C * S);
-  const ldc = nPc * nr;
-  for (let s = 0; s < S; s++) {
-    const cs = (cPtr >> 2) + s * cLen;
-    for (let o = 0; o < O; o++) for (let c = 0; c < C; c++) dw[(o * C + c) * S + s] = f32[cs + o * ldc + c];
-  }
-  return dw;
 }
