@@ -1,7 +1,7 @@
 /**
  * Where the two-thread engine gets its worker from. The main entry knows only the browser's: a Web
  * Worker, usable when the page is cross-origin isolated (SharedArrayBuffer and shared wasm memory
- * exist only then). `@gapkit/backend-wasm/node` installs the Node one (worker_threads), so the main
+ * exist only then). `@gapkit/backend-wasm/node` installs the Node one (its worker threads), so the main
  * entry never reaches a Node built-in.
  */
 import type { WasmMemory } from '../wasm/wasm-runtime.js';
@@ -19,7 +19,7 @@ export interface WorkerHandle {
 }
 
 export interface ThreadHost {
-  /** For `describe()`: e.g. `Node worker_threads`, `Web Worker over SharedArrayBuffer`. */
+  /** For `describe()`: e.g. `Node worker threads`, `Web Worker over SharedArrayBuffer`. */
   readonly kind: string;
   /** Whether the main thread may block in `Atomics.wait` (Node: yes; a browser page: no, it spins). */
   readonly mainCanWait: boolean;
@@ -29,7 +29,7 @@ export interface ThreadHost {
 
 let installed: ThreadHost | undefined;
 
-/** Makes `host` the source of workers (the `./node` entry calls this with worker_threads). */
+/** Makes `host` the source of workers (the `./node` entry calls this with Node worker threads). */
 export function installThreadHost(host: ThreadHost): void {
   installed = host;
 }
@@ -44,5 +44,5 @@ export function noThreadHostReason(): string {
   if ('document' in globalThis || 'WorkerGlobalScope' in globalThis) {
     return 'this page is not cross-origin isolated (no SharedArrayBuffer for a Web Worker to share wasm memory with)';
   }
-  return "no worker host: in Node import '@gapkit/backend-wasm/node' (it installs worker_threads)";
+  return "no worker host: in Node import '@gapkit/backend-wasm/node' (it installs Node worker threads)";
 }
