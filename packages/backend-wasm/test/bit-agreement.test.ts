@@ -73,7 +73,7 @@ describe('wasm, the two-thread engine seen as one thread, and wasm-2t', () => {
     expect(wasm2.describe()['wasm.calls']).toMatch(/^[1-9]\d* offered to both threads/);
   });
 
-  it('wasm-2t filter gradients: the same bits on every call (fixed halves), within a tolerance of wasm when split', () => {
+  it('wasm-2t filter gradients: the same bits on every call (per-unit sums added in unit order), within a tolerance of wasm when split', () => {
     for (const g of splitConvs) {
       const { x, dy } = convInputs(g, 5);
       const first = wasm2.kernels.conv2dBackpropFilter!(x, dy, g);

@@ -46,11 +46,11 @@ export interface RangeTask {
   readonly end: number;
   readonly unit: number;
   /**
-   * true: units are claimed from the shared counter (dynamic split, for kernels whose units write
-   * disjoint outputs); false: this thread runs [start, end) in order (reductions, so the sum never
-   * depends on which thread was faster).
+   * convDw / iconvDw: bytes between per-unit accumulators — unit u sums into `cPtr + u·cStride`, so a
+   * reduction never depends on which thread ran which unit (the caller adds them in unit order).
+   * 0: every unit adds into `cPtr`.
    */
-  readonly shared: boolean;
+  readonly cStride: number;
   /**
    * iconvDw: sum only over valid output positions and in-bounds taps, one GEMM per output row (slower;
    * used when the padded-grid sum met a non-finite value, so it never spreads past its window).
@@ -105,7 +105,7 @@ export const CTL = {
 export const NEXT_UNIT = CTL.nextUnit;
 
 const KINDS: readonly RangeTask['kind'][] = ['gemm', 'convFwd', 'convDx', 'convDw', 'iconv', 'iconvDw'];
-const SCALARS = ['mr', 'nr', 'kcBlock', 'seq', 'start', 'end', 'unit', 'mPanels', 'nPanels', 'k', 'aPtr', 'bPtr', 'cPtr', 'inPtr', 'in2Ptr', 'outPtr', 'offPtr', 'inLen'] as const;
+const SCALARS = ['mr', 'nr', 'kcBlock', 'seq', 'start', 'end', 'unit', 'cStride', 'mPanels', 'nPanels', 'k', 'aPtr', 'bPtr', 'cPtr', 'inPtr', 'in2Ptr', 'outPtr', 'offPtr', 'inLen'] as const;
 const GEOMETRY = ['batch', 'inChannels', 'inHeight', 'inWidth', 'outChannels', 'kernelH', 'kernelW', 'strideH', 'strideW', 'padH', 'padW', 'outHeight', 'outWidth'] as const;
 const IMPLICIT = ['cin', 'h', 'w', 'padH', 'padW', 'kw', 'cout', 'Wp', 'Gi', 'ho', 'wo', 'S', 'L'] as const;
 
@@ -113,7 +113,7 @@ const IMPLICIT = ['cin', 'h', 'w', 'padH', 'padW', 'kw', 'cout', 'Wp', 'Gi', 'ho
 export function writeTask(t: RangeTask, ctl: Int32Array): void {
   let i = CTL.task;
   ctl[i++] = KINDS.indexOf(t.kind);
-  ctl[i++] = (t.shared ? 1 : 0) | (t.exact ? 2 : 0) | (t.g ? 4 : 0) | (t.ic ? 8 : 0);
+  ctl[i++] = (t.exact ? 2 : 0) | (t.g ? 4 : 0) | (t.ic ? 8 : 0);
   for (const f of SCALARS) ctl[i++] = t[f];
   for (const f of GEOMETRY) ctl[i++] = t.g ? t.g[f] : 0;
   for (const f of IMPLICIT) ctl[i++] = t.ic ? t.ic[f] : 0;
@@ -133,7 +133,6 @@ export function readTask(ctl: Int32Array): RangeTask {
   return {
     ...(scalars as Record<(typeof SCALARS)[number], number>),
     kind,
-    shared: (flags & 1) !== 0,
     exact: (flags & 2) !== 0,
     g: flags & 4 ? (g as unknown as Conv2dGeometry) : null,
     ic: flags & 8 ? (ic as unknown as ImplicitDims) : null,
@@ -155,14 +154,9 @@ export function gemmPanels(
   }
 }
 
-/** The index of this thread's next unit: from the shared counter, or the next of its own range. */
-function nextUnit(t: RangeTask, ctl: Int32Array, ran: number): number {
-  return t.start + (t.shared ? Atomics.add(ctl, NEXT_UNIT, 1) : ran) * t.unit;
-}
-
 /**
- * Runs units of `t` on this thread until its range is done (dynamic scheduling when `t.shared`: a
- * thread on a busy core simply claims fewer units). Returns the units this thread ran.
+ * Runs units of `t` on this thread until the shared counter `ctl[NEXT_UNIT]` passes the end (dynamic
+ * scheduling: a thread on a busy core simply claims fewer units). Returns the units this thread ran.
  */
 export function runRangeTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Float32Array, ctl: Int32Array): number {
   const { mr, nr, kcBlock } = t;
@@ -181,7 +175,8 @@ export function runRangeTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Fl
   const dy = f32.subarray(t.in2Ptr >> 2, (t.in2Ptr >> 2) + yLen);
   let units = 0;
   for (;;) {
-    const n0 = nextUnit(t, ctl, units);
+    const u = Atomics.add(ctl, NEXT_UNIT, 1);
+    const n0 = t.start + u * t.unit;
     if (n0 >= t.end) break;
     const n1 = Math.min(t.end, n0 + t.unit);
     const nb = n1 - n0;
@@ -203,7 +198,7 @@ export function runRangeTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32: Fl
       const nP = Math.ceil(CKK / nr);
       packActivationsA(dy, O, P, n0, nb, mr, f32.subarray(a, a + t.mPanels * mr * nb * P));
       im2colPackBT(input, g!, n0, nb, nr, f32.subarray(b, b + nP * nr * nb * P));
-      gemmPanels(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr, t.mPanels, 0, nP, nP, nb * P, true);
+      gemmPanels(block, kcBlock, mr, nr, t.aPtr, t.bPtr, t.cPtr + u * t.cStride, t.mPanels, 0, nP, nP, nb * P, true);
     }
   }
   return units;
@@ -243,7 +238,8 @@ export function runImplicitTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32:
   const input = f32.subarray(t.inPtr >> 2, (t.inPtr >> 2) + t.inLen);
   let units = 0;
   for (;;) {
-    const n0 = nextUnit(t, ctl, units);
+    const u = Atomics.add(ctl, NEXT_UNIT, 1);
+    const n0 = t.start + u * t.unit;
     if (n0 >= t.end) break;
     const nb = Math.min(t.end, n0 + t.unit) - n0;
     units++;
@@ -303,13 +299,13 @@ export function runImplicitTask(t: RangeTask, block: BlockFn, conv: ConvFn, f32:
       const G = nb * d.Gi;
       for (let s = 0; s < d.S; s++) {
         if (t.exact) {
-          exactTapGemm(block, d, s, nb, mr, nr, t.aPtr, t.bPtr, t.cPtr + s * cLen * 4, t.mPanels, nPc, Kb);
+          exactTapGemm(block, d, s, nb, mr, nr, t.aPtr, t.bPtr, t.cPtr + u * t.cStride + s * cLen * 4, t.mPanels, nPc, Kb);
           continue;
         }
         const shift = ((s / d.kw) | 0) * d.Wp + (s % d.kw);
         for (let k0 = 0; k0 < G; k0 += kcBlock) {
           const kc = Math.min(kcBlock, G - k0);
-          block(t.aPtr + k0 * mr * 4, t.bPtr + (shift + k0) * nr * 4, t.cPtr + s * cLen * 4, t.mPanels, 0, nPc, Kb, kc, nPc * nr, 1);
+          block(t.aPtr + k0 * mr * 4, t.bPtr + (shift + k0) * nr * 4, t.cPtr + u * t.cStride + s * cLen * 4, t.mPanels, 0, nPc, Kb, kc, nPc * nr, 1);
         }
       }
     }

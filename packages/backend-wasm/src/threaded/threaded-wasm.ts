@@ -7,10 +7,10 @@
  * stay synchronous (the main thread waits only while the worker holds a unit: in `Atomics.wait`
  * under Node, spinning on a browser page's main thread, which may not block).
  *
- * Reductions over images (the filter gradients) are not claimed dynamically: each thread sums a fixed
- * half of the batch into its own accumulator and the two are added in one order, and if the worker has
- * not woken the main thread runs the worker's half into the worker's accumulator. So `wasm-2t` gives the
- * same bits on every run whatever the load; the other kernels write disjoint outputs and match `wasm`.
+ * The filter gradients reduce over images: there every unit sums into its own accumulator and the
+ * accumulators are added in unit order afterwards, so `wasm-2t` gives the same bits on every run
+ * whichever thread ran which unit (and whether the worker woke at all); the other kernels write
+ * disjoint outputs and match `wasm` bit for bit.
  * The worker comes from a thread host (`thread-host.ts`); Node's never keeps the process alive, and
  * `dispose()` terminates it.
  */
@@ -31,6 +31,8 @@ const CHUNK_FLOATS = 1 << 20;
 /** Below this many multiply-adds a kernel runs on the main thread alone (waking the worker costs more). */
 const MIN_SPLIT_MACS = 1 << 21;
 const TASK_TIMEOUT_MS = 120_000;
+/** Bound on the per-unit filter-gradient accumulators of one split call (floats; fewer, larger units past it). */
+const MAX_UNIT_ACCUMULATOR_FLOATS = 1 << 22;
 
 /** True when this runtime has shared wasm memory, SIMD and a thread host (see `thread-host.ts`). */
 export function isThreadedWasmSupported(): boolean {
@@ -122,15 +124,12 @@ export class ThreadedWasm {
 
   /**
    * Runs a task: on the main thread alone when `worker` is null (or the view forbids splitting),
-   * otherwise offered to both threads (`worker` differs from `main` in its scratch buffers, and for a
-   * reduction in its half of the range). A reduction's worker half is run here if the worker never
-   * claimed it, so the result does not depend on whether it woke.
+   * otherwise offered to both threads (`worker` differs from `main` only in its scratch buffers).
    */
   private execute(main: RangeTask, worker: RangeTask | null): void {
     if (this.disposed) throw new Error('threaded wasm backend used after dispose()');
     if (worker === null || !this.allowSplit) {
-      const whole = worker !== null && !main.shared ? { ...main, end: worker.end } : main;
-      this.runHere(whole);
+      this.runHere(main);
       this.soloCalls++;
       return;
     }
@@ -148,12 +147,8 @@ export class ThreadedWasm {
       Atomics.store(this.ctl, CTL.nextUnit, 1 << 30); // stop the worker claiming more
     }
     this.splitCalls++;
-    if (Atomics.compareExchange(this.ctl, CTL.claim, seq * 4, seq * 4 + 2) === seq * 4) {
-      // Closed before the worker woke: a shared range is already done; a fixed half still has to run.
-      if (!worker.shared && mainError === null) this.mainUnits += this.runHere(worker);
-    } else {
-      this.awaitWorker(seq);
-    }
+    // Close the task; if the worker claimed it first, wait for the units it holds.
+    if (Atomics.compareExchange(this.ctl, CTL.claim, seq * 4, seq * 4 + 2) !== seq * 4) this.awaitWorker(seq);
     if (mainError !== null) throw mainError;
   }
 
@@ -180,7 +175,7 @@ export class ThreadedWasm {
 
   private task(kind: RangeTask['kind'], fields: Partial<RangeTask>): RangeTask {
     return {
-      kind, mr: MR, nr: NR, kcBlock: KC, seq: this.seq, start: 0, end: 0, unit: 1, shared: true, exact: false, mPanels: 0, nPanels: 0, k: 0,
+      kind, mr: MR, nr: NR, kcBlock: KC, seq: this.seq, start: 0, end: 0, unit: 1, cStride: 0, exact: false, mPanels: 0, nPanels: 0, k: 0,
       aPtr: 0, bPtr: 0, cPtr: 0, inPtr: 0, in2Ptr: 0, outPtr: 0, g: null, ic: null, offPtr: 0, inLen: 0, ...fields,
     };
   }
@@ -223,18 +218,19 @@ export class ThreadedWasm {
     const { chunk, solo } = this.plan(g);
     this.nextSeq();
     const base = { ...shared, g, start: 0, end: g.batch, unit: chunk };
-    const [main, worker] = kind === 'convDw' && !solo ? halves(g.batch, chunk) : [base, base];
-    this.execute(this.task(kind, { ...base, ...main, ...perThread(0) }), solo ? null : this.task(kind, { ...base, ...worker, ...perThread(1) }));
+    this.execute(this.task(kind, { ...base, ...perThread(0) }), solo ? null : this.task(kind, { ...base, ...perThread(1) }));
   }
 
   /** Padded-plane geometry for a stride-1 conv of [batch, cin, h, w] (see `implicit-conv.ts`). */
-  private implicitDims(batch: number, cin: number, h: number, w: number, padH: number, padW: number, kh: number, kw: number, cout: number, dw: boolean) {
+  private implicitDims(batch: number, cin: number, h: number, w: number, padH: number, padW: number, kh: number, kw: number, cout: number, accLen = 0) {
+    const dw = accLen > 0;
     const Hp = h + 2 * padH;
     const Wp = w + 2 * padW;
     const Gi = Hp * Wp;
     const maxShift = (kh - 1) * Wp + (kw - 1);
     const byMemory = Math.max(1, Math.floor(CHUNK_FLOATS / (Math.max(cin, cout) * Gi)));
-    const unit = Math.max(1, Math.min(byMemory, Math.ceil(batch / 8)));
+    const byShare = Math.max(1, Math.min(byMemory, Math.ceil(batch / 8)));
+    const unit = dw ? ThreadedWasm.accumulatorUnits(batch, byShare, accLen) : byShare;
     const nPMax = Math.ceil((unit * Gi) / NR);
     const L = dw ? unit * Gi + maxShift : Math.ceil((nPMax * NR + maxShift) / 4) * 4;
     const ho = dw ? h + 2 * padH - kh + 1 : Hp - kh + 1;
@@ -248,7 +244,7 @@ export class ThreadedWasm {
     cout: number, weight: (o: number, c: number, ky: number, kx: number) => number,
   ): Float32Array {
     this.top = 0;
-    const { d, unit, nPMax, solo } = this.implicitDims(batch, cin, h, w, padH, padW, kh, kw, cout, false);
+    const { d, unit, nPMax, solo } = this.implicitDims(batch, cin, h, w, padH, padW, kh, kw, cout);
     const mP = Math.ceil(cout / MR);
     const inPtr = this.copyIn(inp);
     const aLen = mP * MR * d.S * cin;
@@ -274,36 +270,71 @@ export class ThreadedWasm {
     return this.f32().slice(outPtr >> 2, (outPtr >> 2) + outLen);
   }
 
-  /** Stride-1 filter gradient on padded planes: per-thread per-tap accumulators, summed here. */
+  /** Whether a call of this view may use the worker (`solo`: too small to split). */
+  private splits(solo: boolean): boolean {
+    return !solo && this.allowSplit;
+  }
+
+  /**
+   * Accumulators for a filter gradient of `len` floats: one per unit when the call is split (summed in
+   * unit order by `sumUnits`), else one. Zeroed. Returns the base pointer and the stride in bytes.
+   */
+  private accumulators(len: number, units: number): { cPtr: number; cStride: number } {
+    const stride = Math.ceil(len / 16) * 16; // floats, 64-byte aligned
+    const cPtr = this.alloc(units * stride);
+    this.f32().fill(0, cPtr >> 2, (cPtr >> 2) + units * stride);
+    return { cPtr, cStride: units > 1 ? stride * 4 : 0 };
+  }
+
+  /** Σ over `units` accumulators, added in unit order (float32), as a fresh array of `len` floats. */
+  private sumUnits(acc: { cPtr: number; cStride: number }, len: number, units: number): Float32Array {
+    const f32 = this.f32();
+    const out = f32.slice(acc.cPtr >> 2, (acc.cPtr >> 2) + len);
+    for (let u = 1; u < units; u++) {
+      const base = (acc.cPtr + u * acc.cStride) >> 2;
+      for (let i = 0; i < len; i++) out[i] += f32[base + i];
+    }
+    return out;
+  }
+
+  /** Units of `unit` images over `batch`, made larger if their accumulators would pass the bound. */
+  private static accumulatorUnits(batch: number, unit: number, len: number): number {
+    const maxUnits = Math.max(2, Math.floor(MAX_UNIT_ACCUMULATOR_FLOATS / len));
+    return Math.max(unit, Math.ceil(batch / maxUnits));
+  }
+
+  /** Stride-1 filter gradient on padded planes: per-unit per-tap accumulators, summed in unit order. */
   private implicitFilterGrad(x: Float32Array, dy: Float32Array, g: Conv2dGeometry): Float32Array {
     this.top = 0;
     const { inChannels: C, outChannels: O, kernelH: KH, kernelW: KW } = g;
-    const { d, unit, solo } = this.implicitDims(g.batch, C, g.inHeight, g.inWidth, g.padH, g.padW, KH, KW, O, true);
     const mP = Math.ceil(O / MR);
     const nPc = Math.ceil(C / NR);
     const cLen = mP * MR * nPc * NR;
+    const S = KH * KW;
+    const { d, unit, solo } = this.implicitDims(g.batch, C, g.inHeight, g.inWidth, g.padH, g.padW, KH, KW, O, S * cLen);
+    const split = this.splits(solo);
+    const units = split ? Math.ceil(g.batch / unit) : 1;
     const inPtr = this.copyIn(x);
     const in2Ptr = this.copyIn(dy);
-    const bufs = [0, 1].map(() => ({ aPtr: this.alloc(mP * MR * d.L), bPtr: this.alloc(nPc * NR * d.L), cPtr: this.alloc(d.S * cLen) }));
-    const [main, worker] = solo ? [{}, {}] : halves(g.batch, unit);
+    const bufs = [0, 1].map(() => ({ aPtr: this.alloc(mP * MR * d.L), bPtr: this.alloc(nPc * NR * d.L) }));
+    const acc = this.accumulators(S * cLen, units);
     const run = (exact: boolean): void => {
-      for (const b of bufs) this.f32().fill(0, b.cPtr >> 2, (b.cPtr >> 2) + d.S * cLen);
+      if (exact) this.f32().fill(0, acc.cPtr >> 2, (acc.cPtr >> 2) + (units > 1 ? (units * acc.cStride) >> 2 : S * cLen));
       this.nextSeq();
-      const base = { mPanels: mP, inPtr, in2Ptr, ic: d, inLen: x.length, start: 0, end: g.batch, unit, exact };
-      this.execute(this.task('iconvDw', { ...base, ...main, ...bufs[0] }), solo ? null : this.task('iconvDw', { ...base, ...worker, ...bufs[1] }));
+      const base = { mPanels: mP, inPtr, in2Ptr, ic: d, inLen: x.length, start: 0, end: g.batch, unit, exact, ...acc };
+      this.execute(this.task('iconvDw', { ...base, ...bufs[0] }), split ? this.task('iconvDw', { ...base, ...bufs[1] }) : null);
     };
     run(false);
+    const sum = this.sumUnits(acc, S * cLen, units);
     // The padded-grid sum multiplies out-of-window pixels by zero: a non-finite one shows up as a
     // non-finite entry, and then the exact per-row sum (same bits on finite data) is run instead.
-    if (!allFinite(this.f32(), bufs, solo ? 1 : 2, d.S * cLen)) run(true);
-    const f32 = this.f32();
-    const dw = new Float32Array(O * C * d.S);
+    const taps = sum.every(Number.isFinite) ? sum : (run(true), this.sumUnits(acc, S * cLen, units));
+    const dw = new Float32Array(O * C * S);
     const ldc = nPc * NR;
-    for (let s = 0; s < d.S; s++) {
-      const c0 = (bufs[0].cPtr >> 2) + s * cLen;
-      const c1 = (bufs[1].cPtr >> 2) + s * cLen;
+    for (let s = 0; s < S; s++) {
+      const c0 = s * cLen;
       for (let o = 0; o < O; o++) {
-        for (let c = 0; c < C; c++) dw[(o * C + c) * d.S + s] = f32[c0 + o * ldc + c] + (solo ? 0 : f32[c1 + o * ldc + c]);
+        for (let c = 0; c < C; c++) dw[(o * C + c) * S + s] = taps[c0 + o * ldc + c];
       }
     }
     return dw;
@@ -363,21 +394,20 @@ export class ThreadedWasm {
     const O = g.outChannels;
     const mP = Math.ceil(O / MR);
     const nP = Math.ceil(CKK / NR);
-    const { chunk, solo } = this.plan(g);
+    const cLen = mP * MR * nP * NR;
+    const { chunk: share, solo } = this.plan(g);
+    const split = this.splits(solo);
+    const chunk = split ? ThreadedWasm.accumulatorUnits(g.batch, share, cLen) : share;
+    const units = split ? Math.ceil(g.batch / chunk) : 1;
     const inPtr = this.copyIn(x);
     const in2Ptr = this.copyIn(dy);
-    const cLen = mP * MR * nP * NR;
-    const bufs = [0, 1].map(() => ({ aPtr: this.alloc(mP * MR * chunk * P), bPtr: this.alloc(nP * NR * chunk * P), cPtr: this.alloc(cLen) }));
-    for (const b of bufs) this.f32().fill(0, b.cPtr >> 2, (b.cPtr >> 2) + cLen);
-    this.runConv('convDw', g, (t) => bufs[t], { inPtr, in2Ptr, mPanels: mP });
-    const f32 = this.f32();
-    const c0 = f32.subarray(bufs[0].cPtr >> 2, (bufs[0].cPtr >> 2) + cLen);
-    if (!solo) {
-      const c1 = f32.subarray(bufs[1].cPtr >> 2, (bufs[1].cPtr >> 2) + cLen);
-      for (let i = 0; i < cLen; i++) c0[i] += c1[i];
-    }
+    const bufs = [0, 1].map(() => ({ aPtr: this.alloc(mP * MR * chunk * P), bPtr: this.alloc(nP * NR * chunk * P) }));
+    const acc = this.accumulators(cLen, units);
+    this.nextSeq();
+    const base = { inPtr, in2Ptr, mPanels: mP, g, start: 0, end: g.batch, unit: chunk, ...acc };
+    this.execute(this.task('convDw', { ...base, ...bufs[0] }), split ? this.task('convDw', { ...base, ...bufs[1] }) : null);
     const dw = new Float32Array(O * CKK);
-    unpackC(c0, nP * NR, O, CKK, dw);
+    unpackC(this.sumUnits(acc, cLen, units), nP * NR, O, CKK, dw);
     return dw;
   }
 
@@ -411,25 +441,4 @@ export class ThreadedWasm {
     Atomics.notify(this.ctl, CTL.wake);
     this.worker.terminate();
   }
-}
-
-/**
- * A reduction's two fixed ranges over `count` items in units of `unit`: the main thread takes the
- * first half of the units, the worker the rest (each summed in order into its own accumulator).
- */
-function halves(count: number, unit: number): [Partial<RangeTask>, Partial<RangeTask>] {
-  const mid = Math.min(count, Math.ceil(Math.ceil(count / unit) / 2) * unit);
-  return [
-    { start: 0, end: mid, shared: false },
-    { start: mid, end: count, shared: false },
-  ];
-}
-
-/** True when the first `count` accumulators (each `length` floats at `cPtr`) hold only finite values. */
-function allFinite(f32: Float32Array, bufs: readonly { cPtr: number }[], count: number, length: number): boolean {
-  for (let t = 0; t < count; t++) {
-    const c0 = bufs[t].cPtr >> 2;
-    for (let i = c0; i < c0 + length; i++) if (!Number.isFinite(f32[i])) return false;
-  }
-  return true;
 }
