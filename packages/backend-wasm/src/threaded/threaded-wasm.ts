@@ -325,10 +325,13 @@ export class ThreadedWasm {
       this.execute(this.task('iconvDw', { ...base, ...bufs[0] }), split ? this.task('iconvDw', { ...base, ...bufs[1] }) : null);
     };
     run(false);
-    const sum = this.sumUnits(acc, S * cLen, units);
+    let taps = this.sumUnits(acc, S * cLen, units);
     // The padded-grid sum multiplies out-of-window pixels by zero: a non-finite one shows up as a
     // non-finite entry, and then the exact per-row sum (same bits on finite data) is run instead.
-    const taps = sum.every(Number.isFinite) ? sum : (run(true), this.sumUnits(acc, S * cLen, units));
+    if (!taps.every(Number.isFinite)) {
+      run(true);
+      taps = this.sumUnits(acc, S * cLen, units);
+    }
     const dw = new Float32Array(O * C * S);
     const ldc = nPc * NR;
     for (let s = 0; s < S; s++) {
