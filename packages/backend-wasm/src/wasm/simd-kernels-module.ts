@@ -1,29 +1,27 @@
 /** The module every wasm engine instantiates: the GEMM `block` and the implicit-GEMM `conv` exports. */
-import { simdConvBody } from './simd-conv-module.js';
-import { type SimdTile, simdGemmBody } from './simd-gemm-module.js';
-import { encodeModule, I32 } from './wasm-encoder.js';
+import type { FunctionBuilder } from './function-builder.js';
+import { type CONV_SIGNATURE, simdConvFunction } from './simd-conv-module.js';
+import { type BLOCK_SIGNATURE, type SimdTile, simdGemmFunction } from './simd-gemm-module.js';
+import { encodeModule, type MemoryImport } from './wasm-encoder.js';
+import type { ExportFn } from './wasm-signature.js';
+import { printWat } from './wat-printer.js';
+
+function kernelFunctions(tile: SimdTile): FunctionBuilder[] {
+  return [simdGemmFunction(tile), simdConvFunction(tile)];
+}
 
 /** Bytes of the module with both kernels for `tile`. */
-export function simdKernelsModule(tile: SimdTile, memory: { shared: boolean; maximumPages: number }): Uint8Array {
-  const gemm = simdGemmBody(tile);
-  const conv = simdConvBody(tile);
-  return encodeModule(
-    [
-      { name: 'block', params: new Array<number>(10).fill(I32), locals: gemm.locals, body: gemm.body },
-      { name: 'conv', params: new Array<number>(12).fill(I32), locals: conv.locals, body: conv.body },
-    ],
-    memory,
-  );
+export function simdKernelsModule(tile: SimdTile, memory: MemoryImport): Uint8Array {
+  return encodeModule(kernelFunctions(tile), memory);
+}
+
+/** The same module as WebAssembly text (for reading, and the snapshot test). */
+export function simdKernelsWat(tile: SimdTile, memory: MemoryImport): string {
+  return printWat(kernelFunctions(tile), memory);
 }
 
 /** The generated GEMM export (see `simd-gemm-module.ts`); pointers in bytes. */
-export type BlockFn = (
-  aPtr: number, bPtr: number, cPtr: number, mPanels: number, jp0: number, jp1: number,
-  k: number, kc: number, ldc: number, accumulate: number,
-) => void;
+export type BlockFn = ExportFn<typeof BLOCK_SIGNATURE>;
 
 /** The generated implicit-convolution export (see `simd-conv-module.ts`); pointers in bytes. */
-export type ConvFn = (
-  aPtr: number, bPtr: number, cPtr: number, mPanels: number, jp0: number, jp1: number,
-  channels: number, planeBytes: number, offPtr: number, shifts: number, ldc: number, accumulate: number,
-) => void;
+export type ConvFn = ExportFn<typeof CONV_SIGNATURE>;
