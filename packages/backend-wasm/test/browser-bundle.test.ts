@@ -1,6 +1,7 @@
 /**
- * The browser build: Vite bundles the engine, this package's main entry and the optimizers in library
- * mode for the browser, and no Node built-in may be reached (Vite would stub it with a warning).
+ * The browser build: Vite bundles the engine, this package's main entry, the optimizers, the model zoo
+ * and the data loaders in library mode for the browser (`browser/entry.ts`), and no Node built-in may
+ * be reached (Vite would stub it with a warning). @gapkit/backend-gpujs is Node-only (see its README).
  */
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
