@@ -423,7 +423,7 @@ export class ThreadedWasm {
    * The kernels of the backend interface on this engine: with `split` false every call runs on the
    * main thread alone (the single-thread wasm backend, sharing this engine's memory).
    */
-  kernels(split = true): Kernels {
+  kernels(split = true): Pick<Kernels, 'matmul' | 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'> {
     const on = <T>(f: () => T): T => {
       this.allowSplit = split;
       return f();
