@@ -29,8 +29,8 @@ export interface ThreadHost {
 
 let installed: ThreadHost | undefined;
 
-/** Makes `host` the source of workers (the `./node` entry calls this with Node worker threads). */
-export function installThreadHost(host: ThreadHost): void {
+/** Makes `host` the source of workers (the `./node` entry calls this with Node worker threads); undefined uninstalls. */
+export function installThreadHost(host: ThreadHost | undefined): void {
   installed = host;
 }
 
