@@ -16,6 +16,8 @@ export interface WorkerInit {
 
 export interface WorkerHandle {
   terminate(): void;
+  /** Why the worker died, if the host can tell (then the main thread runs every unit). */
+  failure?(): string | undefined;
 }
 
 export interface ThreadHost {

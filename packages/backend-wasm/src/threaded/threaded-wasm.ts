@@ -98,6 +98,11 @@ export class ThreadedWasm {
     return this.host.kind;
   }
 
+  /** Why the worker died, if it did (the main thread then runs every unit; it never waits for it). */
+  get workerFailure(): string | undefined {
+    return this.worker.failure?.();
+  }
+
   private f32(): Float32Array {
     return new Float32Array(this.memory.buffer);
   }

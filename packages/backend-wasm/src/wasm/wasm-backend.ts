@@ -74,7 +74,9 @@ export function threadedWasmBackends(engine: ThreadedWasm): { oneThread: Backend
     implementation: `packed GEMM; ${engine.description}`,
     threads,
     'wasm.memoryMiB': (engine.memoryBytes / 2 ** 20).toFixed(1),
-    'wasm.worker': engine.workerReady ? `running (${engine.threadKind})` : `not started (yet) (${engine.threadKind})`,
+    'wasm.worker': engine.workerFailure !== undefined
+      ? `failed (${engine.threadKind}): ${engine.workerFailure}`
+      : engine.workerReady ? `running (${engine.threadKind})` : `not started (yet) (${engine.threadKind})`,
     'wasm.calls': `${engine.splitCalls} offered to both threads, ${engine.soloCalls} main thread only`,
     'wasm.units': `main ${engine.mainUnits}, worker ${engine.workerUnits}`,
   });
