@@ -45,7 +45,9 @@ describe('auto replayed from its plan', () => {
     const d = again.describe();
     again.dispose();
     expect(outs2.length).toBe(outs1.length);
-    outs1.forEach((o, i) => expect(Object.is(o.length, outs2[i].length) && o.every((v, j) => Object.is(v, outs2[i][j])), `output ${i}`).toBe(true));
+    for (const [i, o] of outs1.entries()) {
+      expect(o.length === outs2[i].length && o.every((v, j) => Object.is(v, outs2[i][j])), `output ${i}`).toBe(true);
+    }
     expect(Object.entries(d).filter(([key]) => key.startsWith('choice.')).every(([, v]) => v.endsWith('(from the plan)'))).toBe(true);
     expect(d['plan.given']).toBe(`${Object.keys(plan).length} size classes`);
   }, 120_000);
