@@ -23,7 +23,8 @@ export async function fetchVerified(url: string, file: SourceFile, tempPath: str
   try {
     const res = await httpGet(url);
     const length = Number(res.headers['content-length']);
-    const bar = new ProgressBar(progress, file.fileName, Number.isFinite(length) && length > 0 ? length : file.bytes);
+    const total = Number.isFinite(length) && length > 0 ? length : file.bytes;
+    const bar = new ProgressBar({ stream: progress, label: file.fileName, total, unit: 'bytes' });
     const hash = createHash(file.checksum.algorithm);
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
@@ -33,7 +34,7 @@ export async function fetchVerified(url: string, file: SourceFile, tempPath: str
       },
     });
     await pipeline(res, meter, createWriteStream(tempPath, { flags: 'wx' }));
-    bar.done();
+    bar.finish();
     const actual = hash.digest('hex');
     if (actual !== file.checksum.value.toLowerCase()) {
       throw new ChecksumError(
