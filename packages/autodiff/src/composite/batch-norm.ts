@@ -11,7 +11,7 @@ export interface BatchNormOptions {
   gamma: Tensor | number | null;
   /** Per-channel shift β [C], or null (0). */
   beta: Tensor | null;
-  /** Running mean [C], updated in place in training mode (a Buffer in modules). */
+  /** Running mean [C], updated in place in training mode (a ModuleBuffer in modules). */
   runningMean: Tensor;
   /** Running variance [C], updated in place in training mode. */
   runningVar: Tensor;

@@ -2,7 +2,7 @@ import { batchNorm } from '../composite/batch-norm.js';
 import { shapeToString } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
-import { Buffer, Parameter } from './parameter.js';
+import { ModuleBuffer, Parameter } from './parameter.js';
 
 export interface BatchNormLayerOptions {
   /** Added to the variance (default 1e-5). */
@@ -26,8 +26,8 @@ export interface BatchNormLayerOptions {
 export abstract class BatchNormBase extends Module {
   readonly weight: Parameter | null;
   readonly bias: Parameter | null;
-  readonly runningMean: Buffer;
-  readonly runningVar: Buffer;
+  readonly runningMean: ModuleBuffer;
+  readonly runningVar: ModuleBuffer;
   readonly eps: number;
   readonly momentum: number;
   readonly fixedScale: number | null;
@@ -53,8 +53,8 @@ export abstract class BatchNormBase extends Module {
     const c = [numFeatures];
     this.weight = affine && this.fixedScale === null ? new Parameter(new Float32Array(numFeatures).fill(1), c, { role: 'norm-scale' }) : null;
     this.bias = affine ? new Parameter(new Float32Array(numFeatures), c, { role: 'norm-shift' }) : null;
-    this.runningMean = new Buffer(new Float32Array(numFeatures), c);
-    this.runningVar = new Buffer(new Float32Array(numFeatures).fill(1), c);
+    this.runningMean = new ModuleBuffer(new Float32Array(numFeatures), c);
+    this.runningVar = new ModuleBuffer(new Float32Array(numFeatures).fill(1), c);
   }
 
   forward(x: Tensor): Tensor {
