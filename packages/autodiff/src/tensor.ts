@@ -6,6 +6,7 @@
  * made it (a leaf's edge at the tensor), so an intermediate tensor's data lives only as long as the
  * user or some op's backward (which saved it) needs it.
  */
+import { captureCreationSite, checkFinite, checkForward, isAnomalyDetectionEnabled } from './anomaly.js';
 import { recycle, withGradientPool } from './gradient-pool.js';
 import { assertValidShape, type Shape, shapeToString, sizeOf } from './shape.js';
 
@@ -23,6 +24,8 @@ export interface GraphNode {
   readonly inputs: readonly GraphInput[];
   /** Given dL/d(output), returns dL/d(input) for each input: see `BackwardFn`. */
   readonly backward: BackwardFn;
+  /** Short stack of where the op was created; recorded only in anomaly mode. */
+  readonly createdAt?: string;
 }
 
 /**
@@ -133,9 +136,11 @@ export function fromOp(
   backwardFn: BackwardFn,
 ): Tensor {
   const out = new Tensor(data, shape);
+  const createdAt = isAnomalyDetectionEnabled() ? captureCreationSite() : undefined;
+  if (createdAt !== undefined) checkForward(op, data, inputs, createdAt);
   if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
     out.requiresGrad = true;
-    out.node = { op, shape: out.shape, inputs: inputs.map((t) => t.node ?? t), backward: backwardFn };
+    out.node = { op, shape: out.shape, inputs: inputs.map((t) => t.node ?? t), backward: backwardFn, createdAt };
   }
   return out;
 }
@@ -219,6 +224,7 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
   // does) is never written: fan-in sums into a fresh array and a leaf's .grad is a copy.
   const grads = new Map<GraphInput, Float32Array>([[root.node ?? root, dRoot]]);
   const owned = new Set<Float32Array>([dRoot]);
+  const anomaly = isAnomalyDetectionEnabled();
   noGrad(() => withGradientPool(() => {
     for (let i = order.length - 1; i >= 0; i--) {
       const v = order[i]!;
@@ -232,6 +238,8 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
         else accumulate(v.grad.data, g);
         continue;
       }
+      const check = anomaly ? { op: v.op, phase: 'backward' as const, inputShapes: v.inputs.map((x) => x.shape), createdAt: v.createdAt ?? null } : null;
+      if (check) checkFinite(g, { ...check, input: -1 }); // every returned gradient was checked: only a fan-in sum can be bad here
       const inputGrads = v.backward(new Tensor(g, v.shape));
       v.inputs.forEach((input, k) => {
         const gi = inputGrads[k];
@@ -243,6 +251,7 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
           );
         }
         const arr = gi.data;
+        if (check) checkFinite(arr, { ...check, input: k });
         const fromDy = arr.buffer === g.buffer; // dy's array, or a view of it
         const exclusive = (!fromDy || (own && arr === g)) && inputGrads.filter((x) => x?.data === arr).length === 1;
         const prev = grads.get(input);
