@@ -8,7 +8,7 @@
  */
 import { captureCreationSite, checkFinite, checkForward, isAnomalyDetectionEnabled } from './anomaly.js';
 import { recycle, withGradientPool } from './gradient-pool.js';
-import { assertValidShape, type Shape, shapeToString, sizeOf } from './shape.js';
+import { type Shape, shapeToString, sizeOf } from './shape.js';
 
 /**
  * An edge of the graph: the input's node when it was made by an op that recorded one, else the input
@@ -73,12 +73,12 @@ export class Tensor {
   /** The op that produced this tensor; null for leaves and for results computed without a graph. */
   node: GraphNode | null = null;
 
+  /**
+   * Wraps `data` (used as is, not copied) with `shape`. `data` must be a Float32Array; to build a tensor
+   * from plain numbers use `tensor(values, shape)`.
+   */
   constructor(data: Float32Array, shape: Shape, requiresGrad = false) {
-    assertValidShape(shape, 'Tensor');
-    const n = sizeOf(shape);
-    if (data.length !== n) {
-      throw new RangeError(`Tensor: data has ${data.length} elements but shape ${shapeToString(shape)} needs ${n}`);
-    }
+    assertTensorArguments(data, shape, requiresGrad);
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.requiresGrad = requiresGrad;
@@ -122,6 +122,33 @@ export class Tensor {
   toString(): string {
     return `Tensor(shape=${shapeToString(this.shape)}${this.node ? `, op=${this.node.op}` : ''})`;
   }
+}
+
+/** What a value is, for error messages ("an Array of 2 values", "undefined", "a Float64Array"). */
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (Array.isArray(v)) return `an Array of ${v.length} values`;
+  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
+  return typeof v === 'object' ? `an object (${(v as object).constructor?.name ?? 'no prototype'})` : `a ${typeof v} (${String(v)})`;
+}
+
+/** The Tensor constructor's checks, each naming the argument, what was expected and what came. */
+function assertTensorArguments(data: unknown, shape: unknown, requiresGrad: unknown): void {
+  if (!(data instanceof Float32Array)) {
+    const hint = Array.isArray(data) ? `; build a tensor from numbers with tensor(values, shape), e.g. tensor([${data.slice(0, 3).join(', ')}${data.length > 3 ? ', …' : ''}], [${data.length}])` : '';
+    throw new TypeError(`Tensor: data must be a Float32Array, got ${describeValue(data)}${hint}`);
+  }
+  if (!Array.isArray(shape)) throw new TypeError(`Tensor: shape must be an array of axis sizes, got ${describeValue(shape)}`);
+  for (const d of shape as unknown[]) {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
+      throw new RangeError(`Tensor: shape [${shape.join(', ')}] must hold non-negative integers, got ${typeof d === 'number' ? d : describeValue(d)}`);
+    }
+  }
+  const n = sizeOf(shape as Shape);
+  if (data.length !== n) {
+    throw new RangeError(`Tensor: data has ${data.length} elements but shape ${shapeToString(shape as Shape)} needs ${n}`);
+  }
+  if (typeof requiresGrad !== 'boolean') throw new TypeError(`Tensor: requiresGrad must be a boolean, got ${describeValue(requiresGrad)}`);
 }
 
 /**

@@ -115,6 +115,22 @@ describe('construction errors', () => {
     expect(() => new Tensor(new Float32Array(3), [2, 2])).toThrow(/data has 3 elements but shape \[2, 2\] needs 4/);
     expect(() => tensor([1], [-1])).toThrow(/must hold non-negative integers/);
   });
+
+  it('the Tensor constructor names a wrong data type, shape or flag, and points plain numbers to tensor()', () => {
+    const make = (data: unknown, shape: unknown, requiresGrad?: unknown) => () => new Tensor(data as Float32Array, shape as number[], requiresGrad as boolean);
+    expect(make([1, 2], [2])).toThrow(/Tensor: data must be a Float32Array, got an Array of 2 values; build a tensor from numbers with tensor\(values, shape\), e\.g\. tensor\(\[1, 2\], \[2\]\)/);
+    expect(make(new Float64Array(2), [2])).toThrow(/Tensor: data must be a Float32Array, got a Float64Array/);
+    expect(make(undefined, [2])).toThrow(/Tensor: data must be a Float32Array, got undefined/);
+    expect(make(new Float32Array(2), undefined)).toThrow(/Tensor: shape must be an array of axis sizes, got undefined/);
+    expect(make(new Float32Array(2), 2)).toThrow(/Tensor: shape must be an array of axis sizes, got a number \(2\)/);
+    expect(make(new Float32Array(2), [2.5])).toThrow(/Tensor: shape \[2\.5\] must hold non-negative integers, got 2\.5/);
+    expect(make(new Float32Array(2), ['2'])).toThrow(/Tensor: shape \[2\] must hold non-negative integers, got a string \(2\)/);
+    expect(make(new Float32Array(0), [Number.NaN])).toThrow(/must hold non-negative integers, got NaN/);
+    expect(make(new Float32Array(2), [2], 1)).toThrow(/Tensor: requiresGrad must be a boolean, got a number \(1\)/);
+    // Every one of these is an error the library wrote, never the runtime's own TypeError from later on.
+    expect(new Tensor(new Float32Array(2), [2], true).requiresGrad).toBe(true);
+    expect(new Tensor(new Float32Array(0), [0, 3]).size).toBe(0);
+  });
 });
 
 describe('assertFinite', () => {
