@@ -53,9 +53,9 @@ describe('ownership: random graphs with shared and handed-on gradients', () => {
         const before = nodes.map((t) => Array.from(t.data));
         loss.backward(undefined, { retainGraph: true });
         const first = leaves.map((l) => Array.from(l.grad!.data));
-        nodes.forEach((t, k) => expect(Array.from(t.data)).toEqual(before[k]));
+        for (const [k, t] of nodes.entries()) expect(Array.from(t.data)).toEqual(before[k]);
         loss.backward(undefined, { retainGraph: true });
-        leaves.forEach((l, k) => expect(Array.from(l.grad!.data)).toEqual(first[k].map((v) => 2 * v)));
+        for (const [k, l] of leaves.entries()) expect(Array.from(l.grad!.data)).toEqual(first[k].map((v) => 2 * v));
       }),
       { numRuns: 200 },
     );
@@ -68,7 +68,7 @@ describe('ownership: random graphs with shared and handed-on gradients', () => {
         const isolated = build(spec, copying);
         shared.loss.backward();
         isolated.loss.backward();
-        shared.leaves.forEach((l, k) => expectClose(l.grad!, isolated.leaves[k].grad!, { rtol: 1e-5, atol: 1e-5 }));
+        for (const [k, l] of shared.leaves.entries()) expectClose(l.grad!, isolated.leaves[k].grad!, { rtol: 1e-5, atol: 1e-5 });
         expect(shared.leaves[0].grad!.data).not.toBe(shared.leaves[1].grad!.data);
       }),
       { numRuns: 200 },
