@@ -1,0 +1,55 @@
+/**
+ * `--queue redis://HOST:PORT[/DB]`: the Redis that holds the BullMQ queue of sweep runs. Before any job
+ * is added or taken, the server is pinged with a short timeout, so an unreachable queue is a clear
+ * error naming the URL within a few seconds and nothing is enqueued.
+ */
+import { Redis } from 'ioredis';
+import { UsageError } from '../command.js';
+
+/** The BullMQ queue every sweep owner and worker shares. */
+export const QUEUE_NAME = 'gapkit-runs';
+
+export interface QueueAddress {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly db: number;
+}
+
+export function parseQueueUrl(url: string): QueueAddress {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new UsageError(`--queue must be redis://HOST:PORT, got '${url}'`);
+  }
+  if (u.protocol !== 'redis:' || u.hostname === '') throw new UsageError(`--queue must be redis://HOST:PORT, got '${url}'`);
+  const port = u.port === '' ? 6379 : Number(u.port);
+  const db = u.pathname === '' || u.pathname === '/' ? 0 : Number(u.pathname.slice(1));
+  if (!Number.isInteger(db) || db < 0) throw new UsageError(`--queue ${url}: the database after the port must be a number, got '${u.pathname.slice(1)}'`);
+  return { url, host: u.hostname, port, db };
+}
+
+/** ioredis options for BullMQ (workers need `maxRetriesPerRequest: null`). */
+export function connectionOptions(a: QueueAddress) {
+  return { host: a.host, port: a.port, db: a.db, maxRetriesPerRequest: null };
+}
+
+/** Pings the server; throws an Error naming the URL when it cannot be reached within `timeoutMs`. */
+export async function checkQueueReachable(a: QueueAddress, timeoutMs = 3000): Promise<void> {
+  const redis = new Redis({ host: a.host, port: a.port, db: a.db, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  redis.on('error', () => {});
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ping = redis.connect().then(() => redis.ping());
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    await Promise.race([ping, late]);
+  } catch (e) {
+    throw new Error(`cannot reach the queue at ${a.url}: ${(e as Error).message || String(e)} (is redis-server running there, and reachable from here?); nothing was enqueued`);
+  } finally {
+    clearTimeout(timer);
+    redis.disconnect();
+  }
+}
