@@ -53,6 +53,14 @@ run:
 
 example: pnpm gapkit train --model resnet --depth 8 --dataset cifar10 --data-dir ../shared/data --optimizer nd-adam --max-steps 20`;
 
+/** The data folder a saved config.yaml was trained from (so `--resume` and `--config` find the data again). */
+function savedDataDir(base: Record<string, unknown>): string | undefined {
+  const p = base.provenance;
+  if (typeof p !== 'object' || p === null) return undefined;
+  const d: unknown = Reflect.get(p, 'dataDir');
+  return typeof d === 'string' ? d : undefined;
+}
+
 export const command: Command = {
   name: 'train',
   summary: 'train a zoo model on a data set with one optimizer, into a run folder with metrics, plots and checkpoints',
@@ -76,7 +84,7 @@ export const command: Command = {
       out,
       resume: o.resume !== undefined,
       force: o.force,
-      dataDir: o['data-dir'] ?? DEFAULT_DATA_DIR,
+      dataDir: o['data-dir'] ?? savedDataDir(base) ?? DEFAULT_DATA_DIR,
       quiet: o.quiet,
     });
     const e = lastEval(r.records);

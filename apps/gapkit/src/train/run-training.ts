@@ -6,7 +6,7 @@
  * naming the step, the tensor and the last good checkpoint; nothing of the failed step is written.
  */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   captureCheckpoint,
   ConfigError,
@@ -93,6 +93,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
       configHash: configHash(config),
       backendPlan: backend.plan,
       stepsPerEpoch: trainer.stepsPerEpoch,
+      dataDir: resolve(req.dataDir),
       dataFiles: loaded.files.map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 })),
     };
     writeFileAtomic(join(out, 'config.yaml'), configYaml({ ...config, provenance }, `gapkit train --config ${join(out, 'config.yaml')} repeats this run`));
