@@ -85,7 +85,7 @@ export function expandSweep(sweep: SweepFile): RunSpec[] {
     const point = pointLabel(sweep, values);
     for (const seed of sweep.seeds) {
       const input = structuredClone(sweep.base);
-      sweep.axes.forEach((a, i) => setPath(input, a.path, values[i]));
+      for (const [i, a] of sweep.axes.entries()) setPath(input, a.path, values[i]);
       input.seed = seed;
       const what = sweep.axes.length === 0 ? `seed ${seed}` : `axes ${sweep.axes.map((a, i) => `${a.path} = ${JSON.stringify(values[i])}`).join(', ')} (seed ${seed})`;
       const key = runKey(checkRun(sweep, input, what));

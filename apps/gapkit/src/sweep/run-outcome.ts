@@ -46,7 +46,9 @@ export function finalMetrics(records: readonly MetricsRecord[]): { metrics: Reco
     for (const m of EVAL_METRICS) {
       const v = r[m];
       if (typeof v !== 'number') continue;
-      (curves[m] ??= []).push({ step: r.step, value: v });
+      const curve = curves[m] ?? [];
+      curve.push({ step: r.step, value: v });
+      curves[m] = curve;
       metrics[m] = v;
     }
   }
