@@ -25,6 +25,12 @@ export class ChildRunner {
     return c;
   }
 
+  /** Starts the process if it is not running; returns its pid. */
+  start(): number {
+    this.child ??= this.spawn();
+    return this.child.pid ?? -1;
+  }
+
   run(spec: RunSpec, place: RunPlace): Promise<RunOutcome> {
     this.child ??= this.spawn();
     const c = this.child;

@@ -31,7 +31,9 @@ export function startQueueWorker(a: QueueAddress, place: RunPlace, o: QueueWorke
     async (job) => {
       const { spec } = job.data;
       const runner = idle.pop() ?? new ChildRunner();
-      o.log(`took ${spec.key} (${spec.point}, seed ${spec.seed}) from sweep ${job.data.sweep}, attempt ${job.attemptsMade + 1}`);
+      const pid = runner.start();
+      const again = job.stalledCounter > 0 ? `, again after its worker died (${job.stalledCounter}×)` : '';
+      o.log(`took ${spec.key} (${spec.point}, seed ${spec.seed}) from sweep ${job.data.sweep}${again}, training in process ${pid}`);
       try {
         const out = await runner.run(spec, place);
         if (out.status === 'done') {
