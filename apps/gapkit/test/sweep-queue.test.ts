@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { command as sweepCommand } from '../src/commands/sweep.js';
 import { expandSweep } from '../src/sweep/expand-sweep.js';
 import { QUEUE_NAME } from '../src/sweep/queue-connection.js';
 import type { RunOutcome } from '../src/sweep/run-outcome.js';
@@ -60,6 +61,19 @@ async function until(what: string, ms: number, ok: () => boolean): Promise<void>
   }
 }
 
+async function statusOf(args: string[]): Promise<string> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((s: string) => {
+    lines.push(s);
+  });
+  try {
+    expect(await sweepCommand.run(args)).toBe(0);
+  } finally {
+    log.mockRestore();
+  }
+  return lines.join('\n');
+}
+
 describe('gapkit sweep --queue with two gapkit workers', () => {
   it('a worker killed mid-run: every result arrives once, equal to the local sweep, bit for bit', async () => {
     const file = writeTinySweep(root, STEPS);
@@ -72,6 +86,16 @@ describe('gapkit sweep --queue with two gapkit workers', () => {
     const local = gapkit(['sweep', file, '--out', localDir, '--workers', '2']);
     started.push(local);
     expect((await local.exited).code, local.output()).toBe(1); // the two NaN runs fail
+    const firstResults = JSON.stringify([...results(localDir, 'results')].sort());
+
+    // Again: the finished runs are skipped (their results untouched), the failed ones tried once more.
+    const again = gapkit(['sweep', file, '--out', localDir, '--workers', '2']);
+    started.push(again);
+    expect((await again.exited).code).toBe(1);
+    expect(again.output()).toContain('4 of 6 runs already finished; skipping them');
+    expect(again.output().split('\n').filter((l) => /^\[\d+\/6\]/.test(l)).map((l) => l.slice(0, 6))).toEqual(['[5/6] ', '[6/6] ']);
+    expect(JSON.stringify([...results(localDir, 'results')].sort())).toBe(firstResults);
+    expect(await statusOf([file, '--out', localDir, '--status'])).toMatch(/6 runs — 4 done, 0 running, 2 failed, 0 waiting/);
 
     const shared = join(root, 'shared-runs');
     const current: { key: string; pid: number }[] = [];
@@ -127,6 +151,10 @@ describe('gapkit sweep --queue with two gapkit workers', () => {
     const resumed = dist.get(killed.key);
     expect(resumed?.resumedFrom).toBeGreaterThanOrEqual(5);
     expect(survivor.output()).toContain(`took ${killed.key}`);
+
+    // --status, from the queue: 4 done, 2 failed, nothing running.
+    const status = await statusOf([file, '--queue', redis.url, '--out', distDir, '--status']);
+    expect(status).toMatch(/6 runs — 4 done, 0 running, 2 failed, 0 waiting; ETA 0:00/);
 
     // On the queue: each NaN job failed after one attempt (UnrecoverableError), not retried.
     const queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port) } });
