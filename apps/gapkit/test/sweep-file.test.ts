@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { command as sweepCommand } from '../src/commands/sweep.js';
 import { command as workerCommand } from '../src/commands/worker.js';
 import { expandSweep } from '../src/sweep/expand-sweep.js';
+import { parseQueueUrl } from '../src/sweep/queue-connection.js';
 import { readSweepFile, SWEEP_DEFAULT_BACKEND } from '../src/sweep/sweep-file.js';
 import { freePort } from './redis-server.js';
 import { runQuiet } from './train-helpers.js';
@@ -55,6 +56,12 @@ describe('sweep file → runs', () => {
     const explicit = expandSweep(readSweepFile(sweepFile(`${BASE}axes:\n  optimizer.options.p: [0.125, 0.25]\nseeds: [4]\n`)));
     expect(explicit[0].key).toBe(implicit[0].key);
     expect(explicit[1].key).not.toBe(implicit[0].key);
+  });
+
+  it('an axis over whole optimizer presets, labelled by name and options', () => {
+    const runs = expandSweep(readSweepFile(sweepFile(`${BASE}axes:\n  optimizer: [{ name: adam }, { name: padam, options: { p: 0.25 } }, { name: adam-lawn }]\nseeds: [1]\n`)));
+    expect(runs.map((r) => r.point)).toEqual(['optimizer=adam', 'optimizer=padam{"p":0.25}', 'optimizer=adam-lawn']);
+    expect(runs.map((r) => (r.input.optimizer as { name: string }).name)).toEqual(['adam', 'padam', 'adam-lawn']);
   });
 
   it('property: runs = product of the axes × seeds, every key distinct, every run carries its values', () => {
@@ -122,6 +129,11 @@ describe('an unreachable queue', () => {
     const r = await runQuiet(workerCommand, ['--queue', url, '--runs-dir', join(root, 'w')]);
     expect(r.error?.message).toContain(`cannot reach the queue at ${url}`);
   }, 15_000);
+  it('a queue URL with a password: used to connect, never printed', () => {
+    const a = parseQueueUrl('redis://:s3cret@10.0.0.5:6380/2');
+    expect(a).toMatchObject({ host: '10.0.0.5', port: 6380, db: 2, password: 's3cret' });
+    expect(a.url).toBe('redis://:***@10.0.0.5:6380/2');
+  });
   it('a URL that is not redis://HOST:PORT', async () => {
     const r = await runQuiet(sweepCommand, [padamSweep, '--queue', 'http://127.0.0.1:6379', '--out', join(root, 'x')]);
     expect(r.error?.message).toMatch(/--queue must be redis:\/\/HOST:PORT, got 'http:\/\/127.0.0.1:6379'/);

@@ -1,5 +1,5 @@
 /**
- * `--queue redis://HOST:PORT[/DB]`: the Redis that holds the BullMQ queue of sweep runs. Before any job
+ * `--queue redis://[:PASSWORD@]HOST:PORT[/DB]`: the Redis that holds the BullMQ queue of sweep runs. Before any job
  * is added or taken, the server is pinged with a short timeout, so an unreachable queue is a clear
  * error naming the URL within a few seconds and nothing is enqueued.
  */
@@ -14,6 +14,8 @@ export interface QueueAddress {
   readonly host: string;
   readonly port: number;
   readonly db: number;
+  readonly username?: string;
+  readonly password?: string;
 }
 
 export function parseQueueUrl(url: string): QueueAddress {
@@ -27,17 +29,23 @@ export function parseQueueUrl(url: string): QueueAddress {
   const port = u.port === '' ? 6379 : Number(u.port);
   const db = u.pathname === '' || u.pathname === '/' ? 0 : Number(u.pathname.slice(1));
   if (!Number.isInteger(db) || db < 0) throw new UsageError(`--queue ${url}: the database after the port must be a number, got '${u.pathname.slice(1)}'`);
-  return { url, host: u.hostname, port, db };
+  const auth = {
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+  };
+  // Messages name the URL without its password.
+  const shown = u.password ? url.replace(`:${u.password}@`, ':***@') : url;
+  return { url: shown, host: u.hostname, port, db, ...auth };
 }
 
 /** ioredis options for BullMQ (workers need `maxRetriesPerRequest: null`). */
 export function connectionOptions(a: QueueAddress) {
-  return { host: a.host, port: a.port, db: a.db, maxRetriesPerRequest: null };
+  return { host: a.host, port: a.port, db: a.db, username: a.username, password: a.password, maxRetriesPerRequest: null };
 }
 
 /** Pings the server; throws an Error naming the URL when it cannot be reached within `timeoutMs`. */
 export async function checkQueueReachable(a: QueueAddress, timeoutMs = 3000): Promise<void> {
-  const redis = new Redis({ host: a.host, port: a.port, db: a.db, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const redis = new Redis({ host: a.host, port: a.port, db: a.db, username: a.username, password: a.password, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
   redis.on('error', () => {});
   let timer: NodeJS.Timeout | undefined;
   try {
