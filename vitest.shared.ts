@@ -12,7 +12,7 @@ export function gapkitVitestConfig(options: { testTimeout?: number } = {}): Vite
   return {
     resolve: {
       alias: [
-        { find: /^@gapkit\/data\/node$/, replacement: `${root}packages/data/src/node/index.ts` },
+        { find: /^@gapkit\/([a-z0-9-]+)\/node$/, replacement: `${root}packages/$1/src/node/index.ts` },
         { find: /^@gapkit\/cli\/args$/, replacement: `${root}apps/gapkit/src/args.ts` },
         { find: /^@gapkit\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
       ],

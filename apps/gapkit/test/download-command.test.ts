@@ -81,7 +81,7 @@ describe('gapkit download', () => {
       const code = await c.cmd.run(['cifar10', '--dir', dir, '--mirror', `http://127.0.0.1:${port}`]);
       expect(code).toBe(1);
       expect(c.err).toMatch(/gapkit download cifar10: checksum mismatch for http:\/\/127\.0\.0\.1:\d+\/cifar-10-binary\.tar\.gz: expected md5 c32a1d4ab5d03f1284b67883e8d87530/);
-      expect(c.err).toContain('cifar-10-binary.tar.gz [');
+      expect(c.err).toContain('cifar-10-binary.tar.gz  100%');
       expect(readdirSync(dir)).toEqual([]);
       expect(c.out).toBe('');
     } finally {

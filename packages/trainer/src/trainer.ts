@@ -59,7 +59,8 @@ export class Trainer {
   /** The shuffle and negatives streams as they were when the current epoch was planned. */
   epochStart: { shuffle: RngState; negatives: RngState } | null = null;
   private plan: Int32Array[] | null = null;
-  private lastLogAt = 0;
+  /** Wall-clock milliseconds spent in training steps (data, forward, backward, update) since the last step line. */
+  private trainMsSinceLog = 0;
   private examplesSinceLog = 0;
 
   readonly data: TaskData;
@@ -109,9 +110,10 @@ export class Trainer {
     const logEvery = this.config.logEvery;
     const evalEvery = this.config.evalEvery;
     const ckptEvery = this.config.checkpointEvery;
-    this.lastLogAt = now();
+    this.trainMsSinceLog = 0;
     this.examplesSinceLog = 0;
     while (this.step < stop) {
+      const started = now();
       if (!this.plan) {
         this.epochStart = { shuffle: this.streams.shuffle.getState(), negatives: this.streams.negatives.getState() };
         this.plan = this.task.planEpoch(this.streams);
@@ -135,6 +137,7 @@ export class Trainer {
       this.step = next;
       this.position++;
       this.examplesSinceLog += indices.length;
+      this.trainMsSinceLog += now() - started;
       let epochEnded = false;
       if (this.position >= this.plan.length) {
         this.epoch++;
@@ -145,10 +148,9 @@ export class Trainer {
       }
       if (log) {
         const d = this.optimizer.diagnostics();
-        const t = now();
-        const seconds = Math.max(1e-9, (t - this.lastLogAt) / 1000);
+        const seconds = Math.max(1e-9, this.trainMsSinceLog / 1000);
         if (d) listener.onStep?.(stepRecord(d, { step: next, epoch: this.step / this.stepsPerEpoch, loss: r.loss, logitNorm: r.logitNorm, examplesPerSecond: this.examplesSinceLog / seconds }));
-        this.lastLogAt = t;
+        this.trainMsSinceLog = 0;
         this.examplesSinceLog = 0;
       }
       if (evalEvery > 0 ? next % evalEvery === 0 || next === this.totalSteps : epochEnded || next === this.totalSteps) {

@@ -23,7 +23,7 @@ export async function writeSweepReport(dir: string, sweep: SweepFile, runs: read
     '',
     gridTable(points, metrics),
     '',
-    'Metrics are the last evaluation\'s on the test split (`trainLoss`: the last logged training loss); std is the sample standard deviation (n − 1).',
+    'Metrics are the last evaluation\'s on the test split (`trainLoss`: the last logged training loss); std is the sample standard deviation (n − 1); the figures\' bands use the population one (n), as `@gapkit/plots` draws them.',
     '',
     ...points.flatMap((p) => [`### ${p.point}`, '', seedTable(p, metrics), '']),
     ...(failed.length > 0 ? ['## Failed runs', '', ...failed.map((r) => `- ${r.point} seed ${r.seed} (\`${r.key}\`): ${failures.get(r.key)?.error}`), ''] : []),

@@ -1,13 +1,12 @@
 /**
- * Adapter: "write a figure". Each figure is a Vega-Lite spec with its data inlined, saved as
- * `<name>.vl.json` beside the metrics (a user can edit and re-render it), and rendered to
- * `<name>.png` by `render-png.ts`. One spec per figure: loss, test accuracy or HR@K, effective step,
+ * Adapter: "write a figure". Each figure is a Vega-Lite spec from `@gapkit/plots` with its data
+ * inlined, written as `<name>.vl.json` (a user can edit and re-render it), `.svg` and `.png` by
+ * `@gapkit/plots/node`. One figure per quantity: loss, test accuracy or HR@K, effective step,
  * gradient norm, logit norm, weight norm — `compare` overlays one series per run.
  */
-import { join } from 'node:path';
+import { lineChart } from '@gapkit/plots';
+import { writeFigure } from '@gapkit/plots/node';
 import type { MetricsRecord } from '@gapkit/trainer';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { renderPng } from './render-png.js';
 
 export interface Series {
   readonly name: string;
@@ -36,48 +35,35 @@ export const FIGURES: readonly FigureDef[] = [
 ];
 
 /** The Vega-Lite spec of one figure over the given runs, or null when no run has a value for it. */
-export function figureSpec(def: FigureDef, series: readonly Series[]): Record<string, unknown> | null {
-  const values: { step: number; value: number; run: string }[] = [];
+export function figureSpec(def: FigureDef, series: readonly Series[]): ReturnType<typeof lineChart> | null {
+  const data: { step: number; value: number; run: string }[] = [];
   for (const s of series) {
     for (const r of s.records) {
       if (r.type !== def.type) continue;
       const v = def.y(r);
       if (v === undefined || (def.log && v <= 0)) continue;
-      values.push({ step: r.step, value: v, run: s.name });
+      data.push({ step: r.step, value: v, run: s.name });
     }
   }
-  if (values.length === 0) return null;
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  if (data.length === 0) return null;
+  return lineChart({
     title: def.title,
-    width: 560,
-    height: 300,
-    background: 'white',
-    data: { values },
-    mark: { type: 'line', point: def.type === 'eval' },
-    encoding: {
-      x: { field: 'step', type: 'quantitative', title: 'optimizer step' },
-      y: { field: 'value', type: 'quantitative', title: def.yTitle, scale: def.log ? { type: 'log' } : { zero: false } },
-      color: { field: 'run', type: 'nominal', title: series.length > 1 ? 'optimizer' : 'run' },
-    },
-  };
+    x: { field: 'step', title: 'step', integer: true },
+    y: { field: 'value', title: def.yTitle, scale: def.log ? 'log' : 'linear' },
+    series: 'run',
+    data,
+    points: def.type === 'eval',
+  });
 }
 
-/** Writes every figure that has data; returns the files written. */
+/** Writes every figure that has data (.vl.json, .svg, .png); returns the files written. */
 export async function writeFigures(dir: string, series: readonly Series[]): Promise<string[]> {
   const written: string[] = [];
   for (const def of FIGURES) {
     const spec = figureSpec(def, series);
     if (!spec) continue;
-    const specPath = join(dir, `${def.file}.vl.json`);
-    writeFileAtomic(specPath, `${JSON.stringify(spec, null, 1)}\n`);
-    written.push(specPath);
-    const png = await renderPng(spec);
-    if (png) {
-      const pngPath = join(dir, `${def.file}.png`);
-      writeFileAtomic(pngPath, png);
-      written.push(pngPath);
-    }
+    const w = await writeFigure(spec, dir, def.file);
+    written.push(w.spec, w.svg, w.png);
   }
   return written;
 }

@@ -21,7 +21,7 @@ import {
 } from '@gapkit/trainer';
 import { UsageError } from '../command.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { Progress } from '../report/progress.js';
+import { ProgressBar } from '../report/progress.js';
 import { useBackend } from './backend-plan.js';
 import { listStepCheckpoints, pruneCheckpoints, readCheckpoint, stepCheckpointName, writeCheckpoint } from './checkpoint-files.js';
 import { configYaml } from './config-file.js';
@@ -66,7 +66,8 @@ export function parseConfigOrUsage(input: unknown, where: string): TrainConfig {
 export async function runTraining(req: RunRequest): Promise<RunResult> {
   const parsed = parseConfigOrUsage(req.input, req.where);
   const out = req.out;
-  if (!req.resume && existsSync(out)) prepareNewRunFolder(out, req.force); // refuses early, before any work
+  const clearedEarly = !req.resume && existsSync(out);
+  if (clearedEarly) prepareNewRunFolder(out, req.force); // refuses early, before any work
   const say = (s: string) => {
     if (!req.quiet) console.log(s);
   };
@@ -85,7 +86,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
       truncateMetrics(out, trainer.step);
       lastGood = join(out, `${newest.name}.safetensors`);
       say(`resuming ${out} at step ${trainer.step} (epoch ${trainer.epoch}, batch ${trainer.position} of it)`);
-    } else prepareNewRunFolder(out, req.force);
+    } else if (!clearedEarly) prepareNewRunFolder(out, req.force);
     const provenance = {
       gapkitVersion: gapkitVersion(),
       gitRevision: gitRevision(),
@@ -103,7 +104,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
     const records = readMetrics(out);
     let best = Number.NEGATIVE_INFINITY;
     for (const r of records) if (r.type === 'eval') best = Math.max(best, r.accuracy ?? r.hitRate ?? best);
-    const progress = new Progress(`  ${(req.label ?? config.optimizer.name).padEnd(10)}`, trainer.totalSteps);
+    const progress = req.quiet ? null : new ProgressBar({ label: `  ${(req.label ?? config.optimizer.name).padEnd(10)}`, total: trainer.totalSteps, itemName: 'steps', plainEvery: trainer.stepsPerEpoch });
     let lastLoss = Number.NaN;
     const saveStep = () => {
       lastGood = writeCheckpoint(out, stepCheckpointName(trainer.step), captureCheckpoint(trainer));
@@ -115,7 +116,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
           records.push(r);
           appendMetric(out, r);
           lastLoss = r.loss;
-          if (!req.quiet) progress.update(r.step, `loss ${r.loss.toFixed(4)}`);
+          progress?.update(r.step, { loss: r.loss, note: `epoch ${Math.floor(r.epoch) + 1}/${config.epochs}` });
         },
         onEval: (r) => {
           records.push(r);
@@ -136,6 +137,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
       }
       throw e;
     }
+    progress?.finish();
     writeFileAtomic(join(out, 'metrics.csv'), recordsToCsv(records));
     const figures = await writeFigures(out, [{ name: config.optimizer.name, records }]);
     const files = ['config.yaml', 'metrics.jsonl', 'metrics.csv', 'summary.md', ...figures.map((f) => basename(f))];

@@ -12,7 +12,7 @@ export { DEFAULT_DATA_DIR, type DownloadOptions, type DownloadResult, downloadDa
 export { ChecksumError, type FetchOptions, fetchVerified } from './download/fetch-file.js';
 export { DEFAULT_IDLE_TIMEOUT_SECONDS, DownloadError, httpGet, idleTimeoutMs } from './download/http-get.js';
 export { memberOutputPath, UnsafeArchiveError } from './download/member-path.js';
-export { ProgressBar, type ProgressStream } from './download/progress.js';
+export { ProgressBar, type ProgressInfo, type ProgressOptions, type ProgressStream } from './download/progress.js';
 export { DATASET_SOURCES, type DatasetSource, type SourceFile } from './download/sources.js';
 export { extractTarGz } from './download/tar-extract.js';
 export { extractZip } from './download/zip-extract.js';

@@ -12,7 +12,7 @@ export interface StepRecord {
   readonly epoch: number;
   readonly loss: number;
   readonly lr: number;
-  /** Training examples per second over the steps since the previous step line (wall clock). */
+  /** Training examples per second over the steps since the previous step line (wall clock of the steps alone: evaluation and checkpoints excluded). */
   readonly examplesPerSecond: number;
   readonly gradNorm: number;
   /** ‖Δw‖/‖w‖ per parameter group. */

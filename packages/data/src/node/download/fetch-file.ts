@@ -37,7 +37,7 @@ export async function fetchVerified(url: string, file: SourceFile, tempPath: str
     const res = await httpGet(url, 5, idleMs);
     const length = Number(res.headers['content-length']);
     const total = Number.isFinite(length) && length > 0 ? length : undefined;
-    const bar = new ProgressBar(progress, file.fileName, total ?? file.bytes);
+    const bar = new ProgressBar({ stream: progress, label: file.fileName, total: total ?? file.bytes, unit: 'bytes' });
     const hash = createHash(file.checksum.algorithm);
     let received = 0;
     stall = setTimeout(() => {
@@ -60,7 +60,7 @@ export async function fetchVerified(url: string, file: SourceFile, tempPath: str
     });
     await pipeline(res, meter, createWriteStream(tempPath, { flags: 'wx' }));
     clearTimeout(stall);
-    bar.done();
+    bar.finish();
     const actual = hash.digest('hex');
     if (actual !== file.checksum.value.toLowerCase()) {
       throw new ChecksumError(
