@@ -147,6 +147,12 @@ describe('gapkit sweep --queue with two gapkit workers', () => {
       expect(JSON.stringify(d.curves), key).toBe(JSON.stringify(l?.curves));
       expect(d.steps).toBe(STEPS);
     }
+    // The same aggregate: sweep.md's tables (mean ± std per grid point, each seed) agree line for line.
+    const tables = (dir: string) => readFileSync(join(dir, 'sweep.md'), 'utf8').split('\n').filter((l) => l.startsWith('|'));
+    expect(tables(distDir)).toEqual(tables(localDir));
+    expect(tables(distDir)).toContain('| lr=1e+30 | 0 (of 2) | — | — | — |');
+    for (const f of ['accuracy.png', 'trainLoss.png', 'accuracy.vl.json']) expect(existsSync(join(distDir, f)), f).toBe(true);
+
     // The killed run resumed from its checkpoint in the shared folder, on the other worker.
     const resumed = dist.get(killed.key);
     expect(resumed?.resumedFrom).toBeGreaterThanOrEqual(5);
@@ -169,5 +175,5 @@ describe('gapkit sweep --queue with two gapkit workers', () => {
     } finally {
       await queue.close();
     }
-  }, 150_000);
+  }, 300_000);
 });

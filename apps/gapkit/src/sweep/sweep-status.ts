@@ -21,7 +21,7 @@ export function sweepStatus(runs: readonly RunSpec[], folder: SweepFolder, runni
   const states = new Map<string, RunState>();
   const counts: Record<RunState, number> = { done: 0, running: 0, failed: 0, waiting: 0 };
   for (const r of runs) {
-    const s: RunState = results.has(r.key) ? 'done' : running.has(r.key) ? 'running' : failures.has(r.key) ? 'failed' : 'waiting';
+    const s: RunState = results.has(r.key) ? 'done' : failures.has(r.key) ? 'failed' : running.has(r.key) ? 'running' : 'waiting';
     states.set(r.key, s);
     counts[s]++;
   }
