@@ -15,7 +15,7 @@ import { defaultWorkers, runLocalPool } from '../sweep/local-pool.js';
 import { checkQueueReachable, parseQueueUrl } from '../sweep/queue-connection.js';
 import { activeKeys, awaitRuns, enqueueRuns, openQueue } from '../sweep/queue-owner.js';
 import type { RunOutcome } from '../sweep/run-outcome.js';
-import { readSweepFile } from '../sweep/sweep-file.js';
+import { readSweepFile, SWEEP_DEFAULT_BACKEND } from '../sweep/sweep-file.js';
 import { SweepFolder } from '../sweep/sweep-folder.js';
 import { SweepProgress } from '../sweep/sweep-progress.js';
 import { writeSweepReport } from '../sweep/sweep-report.js';
@@ -105,6 +105,10 @@ export const command: Command = {
     const onOutcome = (r: RunOutcome) => {
       if (folder.save(r)) progress.report(r);
     };
+    const backend = String(sweep.base.backend);
+    if (backend !== SWEEP_DEFAULT_BACKEND && backend !== 'cpu' && backend !== 'cpu-reference') {
+      console.error(`gapkit sweep: note: base.backend '${backend}' may use more than one thread per run; parallel runs may fight over the cores (the sweep default is '${SWEEP_DEFAULT_BACKEND}', one thread)`);
+    }
     if (todo.length < runs.length) say(`sweep ${sweep.name}: ${runs.length - todo.length} of ${runs.length} runs already finished; skipping them`);
     if (address) {
       const queue = openQueue(address);
