@@ -63,6 +63,17 @@ describe('exact resume on a tiny CNN with shuffling and augmentation', () => {
   }
 });
 
+describe('exact resume with dropout (its own stream, saved per layer)', () => {
+  it('adam on a WRN-10 with dropout 0.3: resumed equals straight', () => {
+    const { straight } = resumeMatches(
+      { model: { name: 'wrn', options: { depth: 10, widenFactor: 0.25, dropRate: 0.3 } }, dataset: { name: 'cifar10', augment: true }, optimizer: { name: 'adam' }, epochs: 2, batchSize: 6, seed: 8 },
+      tinyImageData,
+      3,
+    );
+    expect(Object.keys(captureCheckpoint(straight).meta.dropout).length).toBeGreaterThan(0);
+  });
+});
+
 describe('exact resume on NCF (synthetic-implicit)', () => {
   const data = () => syntheticNcfData(5, { numUsers: 30, numItems: 150, minPerUser: 5, maxPerUser: 12 });
   for (const [name, options] of optimizers) {

@@ -9,7 +9,7 @@ import { parseArgs } from '../args.js';
 import { type Command, UsageError } from '../command.js';
 import { useBackend } from '../train/backend-plan.js';
 import { listStepCheckpoints, readCheckpoint } from '../train/checkpoint-files.js';
-import { readConfigFile } from '../train/config-file.js';
+import { readConfigFile, savedDataDir } from '../train/config-file.js';
 import { loadData } from '../train/load-data.js';
 import { parseConfigOrUsage } from '../train/run-training.js';
 import { DEFAULT_DATA_DIR } from '../train/train-flags.js';
@@ -31,7 +31,7 @@ for classifiers; HR@K and NDCG@K (K from the config, 10 by default) for NCF mode
 options:
   --checkpoint NAME   last (default: the newest ckpt-*), best, or a file stem such as ckpt-00000020
   --split NAME        test (default) or train (classifiers; without augmentation)
-  --data-dir DIR      folder holding <dataset>/ (default ${DEFAULT_DATA_DIR})
+  --data-dir DIR      folder holding <dataset>/ (default: the run's, else ${DEFAULT_DATA_DIR})
   --backend NAME      compute backend (default: the run's)
   --json              print the result as one JSON line
 
@@ -46,7 +46,8 @@ export const command: Command = {
     const dir = positionals[0];
     if (dir === undefined || positionals.length > 1) throw new UsageError(`expected one run folder, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
     if (!existsSync(join(dir, 'config.yaml'))) throw new UsageError(`${dir} is not a run folder (no config.yaml)`);
-    const config = parseConfigOrUsage(readConfigFile(join(dir, 'config.yaml')), join(dir, 'config.yaml'));
+    const raw = readConfigFile(join(dir, 'config.yaml'));
+    const config = parseConfigOrUsage(raw, join(dir, 'config.yaml'));
     let name = o.checkpoint;
     if (name === 'last') {
       const newest = listStepCheckpoints(dir).at(-1);
@@ -55,7 +56,7 @@ export const command: Command = {
     }
     const backend = await useBackend(o.backend ?? config.backend);
     try {
-      const loaded = loadData(config.dataset.name, o['data-dir'] ?? DEFAULT_DATA_DIR, config.seed, config.dataset.trainSize);
+      const loaded = loadData(config.dataset.name, o['data-dir'] ?? savedDataDir(raw) ?? DEFAULT_DATA_DIR, config.seed, config.dataset.trainSize);
       const trainer = new Trainer(config, loaded.data);
       restoreCheckpoint(trainer, readCheckpoint(dir, name), join(dir, `${name}.json`));
       const data = loaded.data;

@@ -8,7 +8,7 @@ import { DATASET_NAMES, optimizerNames, SCHEDULE_NAMES } from '@gapkit/trainer';
 import { parseArgs } from '../args.js';
 import { type Command, UsageError } from '../command.js';
 import { BACKEND_CHOICES } from '../train/backend-option.js';
-import { readConfigFile } from '../train/config-file.js';
+import { readConfigFile, savedDataDir } from '../train/config-file.js';
 import { runTraining } from '../train/run-training.js';
 import { lastEval } from '../train/summary.js';
 import { DEFAULT_DATA_DIR, overlayTrainFlags, TRAIN_FLAGS } from '../train/train-flags.js';
@@ -52,14 +52,6 @@ run:
   --quiet                 no progress output
 
 example: pnpm gapkit train --model resnet --depth 8 --dataset cifar10 --data-dir ../shared/data --optimizer nd-adam --max-steps 20`;
-
-/** The data folder a saved config.yaml was trained from (so `--resume` and `--config` find the data again). */
-function savedDataDir(base: Record<string, unknown>): string | undefined {
-  const p = base.provenance;
-  if (typeof p !== 'object' || p === null) return undefined;
-  const d: unknown = Reflect.get(p, 'dataDir');
-  return typeof d === 'string' ? d : undefined;
-}
 
 export const command: Command = {
   name: 'train',

@@ -19,3 +19,11 @@ export function readConfigFile(path: string): Record<string, unknown> {
 export function configYaml(config: object, comment: string): string {
   return `# ${comment}\n${stringify(config, { lineWidth: 0 })}`;
 }
+
+/** The data folder a saved config.yaml was trained from (so `--resume`, `--config` and `eval` find the data again). */
+export function savedDataDir(config: Record<string, unknown>): string | undefined {
+  const p = config.provenance;
+  if (typeof p !== 'object' || p === null) return undefined;
+  const d: unknown = Reflect.get(p, 'dataDir');
+  return typeof d === 'string' ? d : undefined;
+}
