@@ -3,7 +3,7 @@
  * run behind its back), and running the sweep again resumes the interrupted run from its last
  * checkpoint and skips nothing else twice.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,29 @@ afterAll(() => {
 const newestCheckpoint = (dir: string) =>
   existsSync(dir) ? Math.max(0, ...readdirSync(dir).map((f) => /^ckpt-(\d+)\.json$/.exec(f)).filter((m) => m !== null).map((m) => Number(m[1]))) : 0;
 
+/** Pids of the processes whose parent is `ppid` (Linux /proc). */
+function childrenOf(ppid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid) out.push(Number(d));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 describe('gapkit sweep, local, interrupted', () => {
   it('SIGKILL mid-run, then the same command resumes the run from its checkpoint', async () => {
     const file = writeTinySweep(root, STEPS);
@@ -35,13 +58,21 @@ describe('gapkit sweep, local, interrupted', () => {
       victim = keys.find((k) => !existsSync(join(runsDir, k, 'result.json')) && newestCheckpoint(join(runsDir, k)) >= 5 && newestCheckpoint(join(runsDir, k)) <= STEPS - 40) ?? '';
       if (!victim) await new Promise((r) => setTimeout(r, 50));
     }
+    const pool = childrenOf(first.child.pid ?? -1);
+    expect(pool).toHaveLength(1); // --workers 1
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
+    // The worker process notices its parent is gone (a watchdog thread polls every 200 ms) and ends.
+    const t1 = Date.now();
+    while (pool.some(alive)) {
+      if (Date.now() - t1 > 10_000) throw new Error(`worker process ${pool.join(', ')} outlived the killed sweep`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const dir = join(runsDir, victim);
     const size = () => (existsSync(join(dir, 'metrics.jsonl')) ? statSync(join(dir, 'metrics.jsonl')).size : 0); // none before the first logged step
     const before = size();
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(existsSync(join(dir, 'result.json')), 'an orphaned worker process finished the run').toBe(false);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(existsSync(join(dir, 'result.json')), 'the run finished after the sweep was killed').toBe(false);
     expect(size()).toBe(before);
     const at = newestCheckpoint(dir);
 

@@ -50,8 +50,15 @@ export class ChildRunner {
     });
   }
 
+  /** Lets the process end after its current run (closes the channel). */
   close(): void {
     this.child?.disconnect();
+    this.child = null;
+  }
+
+  /** Ends the process now, mid-run or not (its run resumes from its last checkpoint when retried). */
+  terminate(): void {
+    this.child?.kill('SIGTERM');
     this.child = null;
   }
 }

@@ -26,11 +26,13 @@ export const MAX_STALLED = 3;
 
 export function startQueueWorker(a: QueueAddress, place: RunPlace, o: QueueWorkerOptions): Worker<RunJobData, RunOutcome> {
   const idle: ChildRunner[] = Array.from({ length: o.concurrency }, () => new ChildRunner());
+  const all = new Set(idle);
   const worker = new Worker<RunJobData, RunOutcome>(
     QUEUE_NAME,
     async (job) => {
       const { spec } = job.data;
       const runner = idle.pop() ?? new ChildRunner();
+      all.add(runner);
       const pid = runner.start();
       const again = job.stalledCounter > 0 ? `, again after its worker died (${job.stalledCounter}×)` : '';
       o.log(`took ${spec.key} (${spec.point}, seed ${spec.seed}) from sweep ${job.data.sweep}${again}, training in process ${pid}`);
@@ -49,8 +51,9 @@ export function startQueueWorker(a: QueueAddress, place: RunPlace, o: QueueWorke
     },
     { connection: connectionOptions(a), concurrency: o.concurrency, lockDuration: o.lockDuration, stalledInterval: o.stalledInterval, maxStalledCount: MAX_STALLED },
   );
+  // Stopping: runs in progress end now; their jobs go back to the queue when their locks run out.
   worker.on('closed', () => {
-    for (const r of idle) r.close();
+    for (const r of all) r.terminate();
   });
   return worker;
 }

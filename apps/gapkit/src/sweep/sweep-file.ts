@@ -67,7 +67,11 @@ export function readSweepFile(path: string): SweepFile {
   if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) fail(path, `name must be a word of letters, digits, '.', '-', '_', got ${JSON.stringify(raw.name)}`);
 
   let base: Record<string, unknown>;
-  if (typeof raw.base === 'string') base = readConfigFile(resolve(dirname(path), raw.base));
+  if (typeof raw.base === 'string') {
+    const p = resolve(dirname(path), raw.base);
+    if (!existsSync(p)) fail(path, `base: no such config file '${p}'`);
+    base = readConfigFile(p);
+  }
   else if (isRecord(raw.base)) base = structuredClone(raw.base);
   else fail(path, `base must be a run config (what \`gapkit train --config\` accepts) or the path of one, got ${JSON.stringify(raw.base)}`);
   if (base.seed !== undefined) fail(path, 'base.seed: give the seeds as the sweep\'s `seeds:` list, not in the base config');
