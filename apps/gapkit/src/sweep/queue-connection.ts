@@ -46,7 +46,10 @@ export function connectionOptions(a: QueueAddress) {
 /** Pings the server; throws an Error naming the URL when it cannot be reached within `timeoutMs`. */
 export async function checkQueueReachable(a: QueueAddress, timeoutMs = 3000): Promise<void> {
   const redis = new Redis({ host: a.host, port: a.port, db: a.db, username: a.username, password: a.password, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-  redis.on('error', () => {});
+  let cause: Error | undefined; // the socket's own error (ECONNREFUSED, ENOTFOUND …), clearer than ioredis' "Connection is closed"
+  redis.on('error', (e: Error) => {
+    cause ??= e;
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     const ping = redis.connect().then(() => redis.ping());
@@ -55,7 +58,8 @@ export async function checkQueueReachable(a: QueueAddress, timeoutMs = 3000): Pr
     });
     await Promise.race([ping, late]);
   } catch (e) {
-    throw new Error(`cannot reach the queue at ${a.url}: ${(e as Error).message || String(e)} (is redis-server running there, and reachable from here?); nothing was enqueued`);
+    const why = cause?.message || (e as Error).message || String(e);
+    throw new Error(`cannot reach the queue at ${a.url}: ${why} (is redis-server running there, and reachable from here?); nothing was enqueued or taken`);
   } finally {
     clearTimeout(timer);
     redis.disconnect();
