@@ -26,6 +26,12 @@ describe('gapkit compare', () => {
     const spec = JSON.parse(readFileSync(join(out, 'test-hit-rate.vl.json'), 'utf8')) as { data: { values: { run: string }[] } };
     expect(new Set(spec.data.values.map((v) => v.run))).toEqual(new Set(['adam', 'adam-lawn']));
     expect(readFileSync(join(out, 'loss.png')).subarray(1, 4).toString()).toBe('PNG');
+
+    // The same folder again: refused without --force; with it, the comparison starts over.
+    const shorter = args.map((a) => (a === '8' ? '2' : a));
+    expect((await runQuiet(command, shorter.filter((a) => a !== '--force'))).error?.message).toMatch(/already exists.*--force/);
+    expect((await runQuiet(command, shorter)).error).toBeNull();
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/\| adam-lawn \| 2 \|/);
   });
 
   it('names an unknown preset with the closest one', async () => {

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { optimizerPreset } from './compare-presets.js';
 import { writeFigures } from './figures.js';
 import { loadData } from './load-data.js';
-import { prepareNewRunFolder } from './run-folder.js';
+import { prepareCompareFolder } from './run-folder.js';
 import { parseConfigOrUsage, type RunResult, runTraining } from './run-training.js';
 import { resultTable } from './summary.js';
 
@@ -30,7 +30,7 @@ export interface CompareResult {
 
 export async function runCompare(req: CompareRequest): Promise<CompareResult> {
   for (const p of req.presets) optimizerPreset(p); // unknown names fail before any work
-  prepareNewRunFolder(req.out, req.force);
+  prepareCompareFolder(req.out, req.force);
   const probe = parseConfigOrUsage({ optimizer: { name: 'adam' }, ...req.task }, 'compare task');
   const loaded = loadData(probe.dataset.name, req.dataDir, probe.seed, probe.dataset.trainSize);
   const examples = loaded.data.kind === 'classifier' ? loaded.data.train.n : loaded.data.train.n * (1 + probe.dataset.numNegatives);
