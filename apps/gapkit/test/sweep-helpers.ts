@@ -35,10 +35,10 @@ export function gapkit(args: readonly string[], onLine?: (line: string) => void)
 }
 
 /**
- * A tiny sweep on the embedded digits: 2 learning rates × 2 seeds of a small MLP on one-thread wasm,
- * plus one learning rate (1e30) whose loss turns NaN at step 2 — a real failure.
+ * A tiny sweep on the embedded digits: by default 2 learning rates × 2 seeds of a small MLP on
+ * one-thread wasm, plus one learning rate (1e30) whose loss turns NaN at step 2 — a real failure.
  */
-export function writeTinySweep(dir: string, steps: number): string {
+export function writeTinySweep(dir: string, steps: number, lrs: readonly number[] = [0.1, 0.03, 1e30]): string {
   const file = join(dir, 'tiny.yaml');
   writeFileSync(
     file,
@@ -55,7 +55,7 @@ export function writeTinySweep(dir: string, steps: number): string {
       '  checkpointEvery: 5',
       '  keepLast: 2',
       'axes:',
-      '  optimizer.options.lr: [0.1, 0.03, 1e30]',
+      `  optimizer.options.lr: [${lrs.join(', ')}]`,
       'seeds: [1, 2]',
       'metrics: [accuracy, loss, trainLoss]',
       '',

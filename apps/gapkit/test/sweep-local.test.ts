@@ -45,7 +45,7 @@ const alive = (pid: number) => {
 
 describe('gapkit sweep, local, interrupted', () => {
   it('SIGKILL mid-run, then the same command resumes the run from its checkpoint', async () => {
-    const file = writeTinySweep(root, STEPS);
+    const file = writeTinySweep(root, STEPS, [0.1]); // 2 runs: one lr × 2 seeds
     const out = join(root, 'sweep');
     const runsDir = join(out, 'runs');
     const first = gapkit(['sweep', file, '--out', out, '--workers', '1']);
@@ -78,12 +78,12 @@ describe('gapkit sweep, local, interrupted', () => {
 
     const second = gapkit(['sweep', file, '--out', out, '--workers', '1']);
     started.push(second);
-    expect((await second.exited).code, second.output()).toBe(1); // the NaN runs fail
+    expect((await second.exited).code, second.output()).toBe(0);
     const resumedLines = second.output().split('\n').filter((l) => l.includes('resumed at step'));
     expect(resumedLines).toHaveLength(1);
     expect(resumedLines[0]).toContain(`resumed at step ${at}`);
     const results = readdirSync(join(out, 'results'));
-    expect(results).toHaveLength(4);
+    expect(results).toHaveLength(2);
     expect(results).toContain(`${victim}.json`);
   }, 300_000);
 });
