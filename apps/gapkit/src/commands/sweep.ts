@@ -102,8 +102,12 @@ export const command: Command = {
     const done = folder.results();
     const todo = runs.filter((r) => !done.has(r.key));
     const progress = new SweepProgress(runs.length, runs.length - todo.length, sweep.metrics, say);
+    const byKey = new Map(runs.map((r) => [r.key, r]));
     const onOutcome = (r: RunOutcome) => {
-      if (folder.save(r)) progress.report(r);
+      // A result made for another sweep with the same config (same key) is labelled by this sweep's grid.
+      const spec = byKey.get(r.key);
+      const o = spec ? { ...r, point: spec.point, seed: spec.seed } : r;
+      if (folder.save(o)) progress.report(o);
     };
     const backend = String(sweep.base.backend);
     if (backend !== SWEEP_DEFAULT_BACKEND && backend !== 'cpu' && backend !== 'cpu-reference') {
