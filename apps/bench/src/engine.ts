@@ -4,6 +4,8 @@ import type { Workload } from './workloads.js';
 /** A prepared workload: `run()` does one repetition and returns only when the result is computed. */
 export interface Prepared {
   run(): void | Promise<void>;
+  /** Facts about this workload merged into the engine's describe() (e.g. the probe's k and j). */
+  describe?(): Record<string, string>;
   /** Frees the workload's tensors. */
   dispose(): void;
 }

@@ -1,7 +1,7 @@
 /** The printed table (ratios against the TF.js peers), the targets check and the JSON document. */
 import type { Measurement } from './runner.js';
 import { median } from './stats.js';
-import { flopsOf, itemsOf, type Workload } from './workloads.js';
+import { flopsOf, itemsOf, parametersOf, type Workload } from './workloads.js';
 
 /** One row of the JSON `results` array. */
 export interface ResultRow {
@@ -46,7 +46,10 @@ function rate(w: Workload, row: ResultRow): string {
   if (!Number.isFinite(row.medianMs)) return '–';
   const f = flopsOf(w);
   if (f !== null) return `${(f / row.medianMs / 1e6).toFixed(2)} GFLOP/s`;
-  const items = itemsOf(w)!;
+  const params = parametersOf(w);
+  if (params !== null) return `${((row.medianMs * 1e6) / params).toFixed(2)} ns/param`;
+  const items = itemsOf(w);
+  if (items === null) return '–';
   const per = items / (row.medianMs / 1000);
   return `${per >= 1000 ? per.toFixed(0) : per.toFixed(1)} ${w.kind === 'train' && w.model === 'ncf' ? 'samples/s' : 'img/s'}`;
 }

@@ -6,7 +6,7 @@
 import { EngineProcess } from './engine-process.js';
 import type { RunSettings } from './settings.js';
 import { shuffled } from './stats.js';
-import type { Workload } from './workloads.js';
+import { runsOn, type Workload } from './workloads.js';
 
 /** Everything measured for one (workload, engine). */
 export interface Measurement {
@@ -69,6 +69,7 @@ export async function runAll(
       for (let r = 0; r < s.rounds; r++) {
         for (const e of shuffled([...procs.keys()], seed++)) {
           if (r > 0 && slow.has(e)) continue;
+          if (!runsOn(w, e)) continue;
           const m = entry(all, w.name, e);
           if (m.error) continue;
           try {
@@ -95,6 +96,7 @@ export async function runAll(
     for (let r = 0; r < s.train.rounds; r++) {
       for (const e of shuffled(engines, seed++)) {
         if (r > 0 && slow.has(e)) continue;
+        if (!runsOn(w, e)) continue;
         const m = entry(all, w.name, e);
         if (m.error) continue;
         let p: EngineProcess | null = null;
