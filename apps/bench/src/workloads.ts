@@ -1,5 +1,6 @@
 /** The benchmark's workloads: names (as written to JSON), sizes and FLOP counts. */
-import { OPTIMIZER_ENGINES, OPTIMIZER_WORKLOADS, type OptimizerWorkload, RESNET18_PARAMETERS } from './optim/workloads.js';
+import { OPTIMIZER_WORKLOADS, type OptimizerWorkload, RESNET18_PARAMETERS, TORCH_ENGINES } from './optim/workloads.js';
+import { TORCH_OPTIMIZERS } from './torch/torch-optimizers.js';
 
 export type { OptimizerWorkload };
 
@@ -77,8 +78,12 @@ export function parametersOf(w: Workload): number | null {
   return w.kind === 'optimizer' ? RESNET18_PARAMETERS : null;
 }
 
-/** Whether `engine` runs `w`: optimizer workloads only on the engines that implement them. */
+/** Whether `engine` runs `w`: optimizer workloads on gapkit-cpu, their steps also on torch where torch.optim has them. */
 export function runsOn(w: Workload, engine: string): boolean {
-  if (w.kind === 'optimizer') return OPTIMIZER_ENGINES.includes(engine) && (w.part === 'step' || engine === 'gapkit-cpu');
-  return !OPTIMIZER_ENGINES.includes(engine) || engine === 'gapkit-cpu';
+  const torch = (TORCH_ENGINES as readonly string[]).includes(engine);
+  if (w.kind === 'optimizer') {
+    if (engine === 'gapkit-cpu') return true;
+    return torch && w.part === 'step' && TORCH_OPTIMIZERS.includes(w.optimizer);
+  }
+  return !torch;
 }

@@ -4,21 +4,32 @@ import { elementwiseBuffers } from '../src/optim/prepare.js';
 import { optimizerSection } from '../src/optim/report.js';
 import { summarize } from '../src/report.js';
 import type { Measurement } from '../src/runner.js';
+import { torchOptimizer } from '../src/torch/torch-optimizers.js';
 import { parametersOf, runsOn, workloadByName } from '../src/workloads.js';
 
 const m = (workload: string, engine: string, times: number[]): Measurement => ({ workload, engine, times, warmupMs: [], rounds: 1 });
 
 describe('optimizer workloads', () => {
-  it('run on gapkit-cpu (steps also on torch), and only there', () => {
+  it('run on gapkit-cpu, steps also on torch where torch.optim has the optimizer, and only there', () => {
     const step = workloadByName('optimizer-step-padam');
-    const probe = workloadByName('bandwidth-padam');
+    const probe = workloadByName('bandwidth-adam');
     expect(runsOn(step, 'gapkit-cpu')).toBe(true);
-    expect(runsOn(step, 'torch')).toBe(true);
+    expect(runsOn(step, 'torch')).toBe(false);
+    expect(runsOn(workloadByName('optimizer-step-adam'), 'torch-foreach')).toBe(true);
     expect(runsOn(step, 'gapkit-wasm')).toBe(false);
     expect(runsOn(probe, 'torch')).toBe(false);
+    expect(runsOn(workloadByName('train-resnet8-b64'), 'torch')).toBe(false);
     expect(runsOn(workloadByName('matmul-512'), 'gapkit-wasm')).toBe(true);
     expect(runsOn(workloadByName('matmul-512'), 'torch')).toBe(false);
     expect(parametersOf(step)).toBe(11_173_962);
+  });
+
+  it('maps the torch.optim counterparts from the registry defaults, and only those', () => {
+    expect(torchOptimizer('adam', true)).toEqual({ cls: 'Adam', kwargs: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: true, amsgrad: false } });
+    expect(torchOptimizer('amsgrad', false)?.kwargs.amsgrad).toBe(true);
+    expect(torchOptimizer('adamw', false)).toMatchObject({ cls: 'AdamW', kwargs: { weight_decay: 1e-2 } });
+    expect(torchOptimizer('sgd', false)).toMatchObject({ cls: 'SGD', kwargs: { lr: 1e-3, momentum: 0 } });
+    expect(torchOptimizer('padam', false)).toBeNull();
   });
 
   it('the probe reads the gradient and writes each array once (a·½ + g)', () => {

@@ -33,5 +33,5 @@ export const BENCH_OPTIONS: Readonly<Record<string, Readonly<Record<string, unkn
   'sgd-lawn': { freeSteps: 0 },
 };
 
-/** Engines that run optimizer workloads (the update code does not depend on the compute backend). */
-export const OPTIMIZER_ENGINES: readonly string[] = ['gapkit-cpu', 'torch', 'torch-foreach'];
+/** The PyTorch peers (they run only optimizer steps). */
+export const TORCH_ENGINES = ['torch', 'torch-foreach'] as const;
