@@ -1,6 +1,7 @@
 /** The benchmark's workloads: names (as written to JSON), sizes and FLOP counts. */
 import { OPTIMIZER_WORKLOADS, type OptimizerWorkload, RESNET18_PARAMETERS, TORCH_ENGINES } from './optim/workloads.js';
 import { TORCH_OPTIMIZERS } from './torch/torch-optimizers.js';
+import { COMPILED_SUFFIX, COMPILED_WORKLOAD } from './compiled.js';
 
 export type { OptimizerWorkload };
 
@@ -80,6 +81,7 @@ export function parametersOf(w: Workload): number | null {
 
 /** Whether `engine` runs `w`: optimizer workloads on gapkit-cpu, their steps also on torch where torch.optim has them. */
 export function runsOn(w: Workload, engine: string): boolean {
+  if (engine.endsWith(COMPILED_SUFFIX)) return w.name === COMPILED_WORKLOAD;
   const torch = (TORCH_ENGINES as readonly string[]).includes(engine);
   if (w.kind === 'optimizer') {
     if (engine === 'gapkit-cpu') return true;
