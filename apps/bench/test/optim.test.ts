@@ -57,13 +57,13 @@ describe('optimizer workloads', () => {
     const rows = summarize([
       m('optimizer-step-adam', 'gapkit-cpu', [20]),
       m('bandwidth-adam', 'gapkit-cpu', [10]),
-      m('optimizer-step-padam', 'gapkit-cpu', [40]),
-      m('bandwidth-padam', 'gapkit-cpu', [10]),
+      m('optimizer-step-padam', 'gapkit-cpu', [40, 60, 30]),
+      m('bandwidth-padam', 'gapkit-cpu', [10, 10, 5]),
       m('optimizer-step-padam', 'torch', [30]),
     ]);
     const text = optimizerSection(rows).join('\n');
-    expect(text).toContain('| adam | 20.0 | 1.79 | 10.0 | 2.00× | – / – |');
-    expect(text).toContain('| padam | 40.0 | 3.58 | 10.0 | 4.00× | 30.0 / – |');
+    expect(text).toContain('| adam | 20.0 | 1.79 | 10.0 | 2.00× | 2.00× | – / – |');
+    expect(text).toContain('| padam | 40.0 | 3.58 | 10.0 | 4.00× | 6.00× | 30.0 / – |');
     expect(text).toContain('within 3× of its probe: MISSED (padam 4.00×)');
     expect(text).toContain('Padam within 1.5× of Adam: 2.00× (40.0 ms vs 20.0 ms) → MISSED');
     expect(optimizerSection(summarize([m('matmul-512', 'gapkit-cpu', [1])]))).toEqual([]);

@@ -1,7 +1,9 @@
 /**
  * The optimizer section of the report: per registry entry, ms/step, ns/parameter, the bandwidth probe
  * and their ratio, against the issue's targets (every update within 3× of its probe; Padam within
- * 1.5× of Adam). Rows are gapkit-cpu's; torch rows, when measured, are printed beside them.
+ * 1.5× of Adam). Rows are gapkit-cpu's; torch rows, when measured, are printed beside them. The
+ * targets are checked on medians, like every other target; the ratio of the minima is printed beside
+ * them because on a loaded machine the fastest repetition is the one least disturbed.
  */
 import type { ResultRow } from '../report.js';
 import { OPTIMIZER_WORKLOADS, RESNET18_PARAMETERS } from './workloads.js';
@@ -14,6 +16,11 @@ function med(rows: readonly ResultRow[], workload: string, engine: string): numb
   return r && Number.isFinite(r.medianMs) ? r.medianMs : undefined;
 }
 
+function least(rows: readonly ResultRow[], workload: string, engine: string): number | undefined {
+  const r = rows.find((x) => x.workload === workload && x.engine === engine);
+  return r && Number.isFinite(r.minMs) ? r.minMs : undefined;
+}
+
 const f = (x: number | undefined, digits = 1) => (x === undefined ? '–' : x.toFixed(digits));
 const ns = (ms: number | undefined) => (ms === undefined ? undefined : (ms * 1e6) / RESNET18_PARAMETERS);
 
@@ -24,8 +31,8 @@ export function optimizerSection(rows: readonly ResultRow[]): string[] {
   const out = [
     `ResNet-18 parameter shapes (${RESNET18_PARAMETERS.toLocaleString('en-US')} parameters), one step() after warm-up, registry defaults, fixed random gradients.`,
     '',
-    '| optimizer | ms / step | ns / param | probe ms | step / probe | torch ms (foreach off / on) |',
-    '|---|---|---|---|---|---|',
+    '| optimizer | ms / step | ns / param | probe ms | step / probe | min step / min probe | torch ms (foreach off / on) |',
+    '|---|---|---|---|---|---|---|',
   ];
   const misses: string[] = [];
   for (const n of names) {
@@ -34,7 +41,10 @@ export function optimizerSection(rows: readonly ResultRow[]): string[] {
     const ratio = step !== undefined && probe !== undefined ? step / probe : undefined;
     if (ratio !== undefined && ratio > PROBE_TARGET) misses.push(`${n} ${ratio.toFixed(2)}×`);
     const torch = `${f(med(rows, `optimizer-step-${n}`, 'torch'))} / ${f(med(rows, `optimizer-step-${n}`, 'torch-foreach'))}`;
-    out.push(`| ${n} | ${f(step)} | ${f(ns(step), 2)} | ${f(probe)} | ${ratio === undefined ? '–' : `${ratio.toFixed(2)}×`} | ${torch} |`);
+    const lo = least(rows, `optimizer-step-${n}`, 'gapkit-cpu');
+    const loProbe = least(rows, `bandwidth-${n}`, 'gapkit-cpu');
+    const loRatio = lo !== undefined && loProbe !== undefined ? `${(lo / loProbe).toFixed(2)}×` : '–';
+    out.push(`| ${n} | ${f(step)} | ${f(ns(step), 2)} | ${f(probe)} | ${ratio === undefined ? '–' : `${ratio.toFixed(2)}×`} | ${loRatio} | ${torch} |`);
   }
   out.push('');
   const measured = names.filter((n) => med(rows, `optimizer-step-${n}`, 'gapkit-cpu') !== undefined && med(rows, `bandwidth-${n}`, 'gapkit-cpu') !== undefined);
