@@ -92,8 +92,10 @@ export class Comparison {
       this.listener.onError(e instanceof Error ? e : new Error(String(e)));
       return;
     }
+    const done = this.runs.every((r) => r.trainer.done);
+    if (done) this.status = 'finished';
     this.listener.onRecords(this.runs);
-    if (this.runs.every((r) => r.trainer.done)) this.setStatus('finished');
+    if (done) this.setStatus('finished');
     else this.schedule();
   }
 }
