@@ -5,9 +5,10 @@
  * TypeScript self-test, each explorable and its slider, the export, and the page without isolation.
  * Screenshots go to apps/playground/screenshots/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeFloat32Safetensors } from '@gapkit/safetensors';
 import { unzipSync } from 'fflate';
@@ -19,6 +20,7 @@ import { CHROMIUM_ARGS, ensureChromium } from './chromium.js';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const shots = join(appRoot, 'screenshots');
+const repoRoot = join(appRoot, '..', '..');
 const browser = ensureChromium();
 if ('reason' in browser) console.warn(`[playground browser test] skipped: ${browser.reason}`);
 
@@ -106,6 +108,16 @@ describe.skipIf('reason' in browser)('playground in Chromium', () => {
     expect(Object.keys(files).sort()).toEqual(
       ['setup.json', ...['1-adam', '2-padam'].flatMap((d) => [`${d}/ckpt-00000080.json`, `${d}/ckpt-00000080.safetensors`, `${d}/config.yaml`, `${d}/metrics.jsonl`])].sort(),
     );
+    const exported = join(shots, 'export');
+    rmSync(exported, { recursive: true, force: true });
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(exported, name)), { recursive: true });
+      writeFileSync(join(exported, name), bytes);
+    }
+    // The CLI reads the exported folder: `gapkit eval` restores the checkpoint and evaluates it in Node.
+    const evaluated = JSON.parse(execFileSync('pnpm', ['--silent', 'gapkit', 'eval', join(exported, '2-padam'), '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 }).trim().split('\n').at(-1) ?? '') as { step: number; accuracy: number };
+    expect(evaluated.step).toBe(80);
+    expect(evaluated.accuracy).toBeGreaterThan(0.5);
     const st = decodeFloat32Safetensors(files['2-padam/ckpt-00000080.safetensors'], 'export');
     expect(Object.keys(st.tensors).some((k) => k.startsWith('model.'))).toBe(true);
     const config = JSON.parse(new TextDecoder().decode(files['2-padam/config.yaml'])) as { optimizer: { name: string; options: { lr: number } }; dataset: { name: string } };
@@ -170,6 +182,14 @@ describe.skipIf('reason' in browser)('playground in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('status')?.dataset.status === 'finished', null, { timeout: 30_000 });
     expect(await page.textContent('#backend-label')).toMatch(/threads: 1 \(/);
     await page.close();
+    const auto = await open(`${plain.url}#backend=auto&steps=3&train=100`);
+    await auto.click('#start');
+    await auto.waitForFunction(() => document.getElementById('status')?.dataset.status === 'finished', null, { timeout: 30_000 });
+    const label = (await auto.textContent('#backend-label')) ?? '';
+    expect(label).toContain('backend: auto');
+    expect(label).toMatch(/kernel\.matmul: /);
+    expect(label).not.toMatch(/wasm-2t/);
+    await auto.close();
   }, 60_000);
 
   it('logged no page error', () => {

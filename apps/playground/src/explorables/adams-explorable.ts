@@ -44,7 +44,7 @@ export const adamsExplorable: ExplorableSpec = {
         { label: 'AdamW ‖w‖', color: '#1f77b4', points: norms(adamw.path) },
         { label: 'Adam (no decay) ‖w‖', color: '#555', points: norms(adam.path), dashed: true },
       ],
-      { xLabel: 'step', yLabel: '‖w‖' },
+      { legend: 'bottom-right', xLabel: 'step', yLabel: '‖w‖' },
     );
     const sqrtVBar = adams.diagnostics.at(-1)?.extra.sqrtVBar;
     const sv = typeof sqrtVBar === 'number' ? sqrtVBar : Number.NaN;

@@ -40,7 +40,7 @@ export function boxOf(series: readonly Series[]): Box {
 export function drawPlot(
   canvas: HTMLCanvasElement,
   series: readonly Series[],
-  options: { box?: Box; level?: (x: number, y: number) => number; xLabel?: string; yLabel?: string; marks?: readonly { x: number; label: string }[] } = {},
+  options: { box?: Box; level?: (x: number, y: number) => number; xLabel?: string; yLabel?: string; marks?: readonly { x: number; label: string }[]; legend?: 'top-left' | 'bottom-right' } = {},
 ): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('explorable: the canvas has no 2-D context');
@@ -84,7 +84,7 @@ export function drawPlot(
     ctx.lineTo(sx(mark.x), h - m);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fillText(mark.label, sx(mark.x) + 3, m + 12);
+    ctx.fillText(mark.label, sx(mark.x) + 3, h - m - 6);
   }
   series.forEach((s, i) => {
     ctx.strokeStyle = s.color;
@@ -103,7 +103,11 @@ export function drawPlot(
     }
     ctx.stroke();
     ctx.setLineDash([]);
+    const lx = options.legend === 'bottom-right' ? w - m - 170 : m + 8;
+    const ly = options.legend === 'bottom-right' ? h - m - 8 - 13 * (series.length - i) : m + 6 + 13 * i;
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+    ctx.fillRect(lx - 3, ly, 166, 13);
     ctx.fillStyle = s.color;
-    ctx.fillText(s.label, w - m - 150, m + 14 + 13 * i);
+    ctx.fillText(s.label, lx, ly + 10);
   });
 }

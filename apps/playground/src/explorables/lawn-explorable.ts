@@ -76,7 +76,7 @@ export const lawnExplorable: ExplorableSpec = {
         { label: 'Adam-LAWN ‖z‖', color: '#d62728', points: logitNorms(lawn.path) },
         { label: 'Adam ‖z‖', color: '#1f77b4', points: logitNorms(adam.path), dashed: true },
       ],
-      { xLabel: 'step', yLabel: 'mean ‖z‖', marks: at === null ? [] : [{ x: at, label: 'free → constrained' }] },
+      { legend: 'bottom-right', xLabel: 'step', yLabel: 'mean ‖z‖', marks: at === null ? [] : [{ x: at, label: 'free → constrained' }] },
     );
     const lawnEnd = logitNorms(lawn.path).at(-1)?.[1] ?? Number.NaN;
     const adamEnd = logitNorms(adam.path).at(-1)?.[1] ?? Number.NaN;

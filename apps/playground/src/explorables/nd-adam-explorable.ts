@@ -1,7 +1,7 @@
 /**
  * ND-Adam's angular step: one weight vector w ∈ ℝ² that ND-Adam keeps on the unit circle, a noisy
- * linear loss −t·w pulling it toward a target direction t. The angle w turns per step follows α^v
- * (the vector learning rate); Adam on the same vector lets the norm drift instead.
+ * linear loss −t·w pulling it toward a target direction t. The angle w turns per step starts near α^v
+ * (the vector learning rate) and shrinks as the direction settles; Adam on the same vector lets the norm drift instead.
  */
 import { Rng } from '@gapkit/autodiff';
 import { OPTIMIZERS } from '@gapkit/optimizers';
@@ -34,7 +34,7 @@ export const ndAdamExplorable: ExplorableSpec = {
   title: 'ND-Adam: angular step vs α^v, ‖w‖ held at 1',
   paper: 'Zhang et al., "Normalized Direction-preserving Adam", arXiv:1709.04546',
   docs: 'docs/papers/nd-adam.md',
-  blurb: `One unit weight vector, noisy loss −t·w (${STEPS} steps). ND-Adam updates w along the circle and renormalizes: the angle per step tracks α^v, and ‖w‖ stays 1. Adam with the same η drifts off the circle.`,
+  blurb: `One unit weight vector, noisy loss −t·w (${STEPS} steps). ND-Adam updates w along the circle and renormalizes: the angle per step starts at about α^v and falls as the direction settles (the tangential m̂/√v̂ shrinks under the noise), and ‖w‖ stays 1. Adam with η = α^v drifts off the circle.`,
   sliders: [{ key: 'lrVector', label: 'α^v', min: -3, max: -0.5, step: 0.05, value: Math.log10(0.05), map: (x) => 10 ** x }],
   render(canvas, v) {
     const start = [1, 0];
