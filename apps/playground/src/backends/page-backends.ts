@@ -5,7 +5,7 @@
  */
 import { type Backend, cpuBackend, describeBackend } from '@gapkit/autodiff';
 import { autoCandidates, createAutoBackend, createWasmBackend, threadedWasmUnsupportedReason } from '@gapkit/backend-wasm';
-import { bestGlMode, type BrowserGpuClass, browserModeSupport, createBrowserGpuJsBackend } from '@gapkit/backend-gpujs/browser';
+import { bestGlMode, type BrowserGpuClass, browserModeProblem, createBrowserGpuJsBackend } from '@gapkit/backend-gpujs/browser';
 import { GPU } from 'gpu.js';
 import type { BackendChoice } from '../setup/setup.js';
 
@@ -35,8 +35,8 @@ export function createPageBackend(choice: BackendChoice): Backend {
     case 'gpujs-webgl2':
     case 'gpujs-webgl': {
       const mode = choice === 'gpujs-webgl2' ? 'webgl2' : 'webgl';
-      const s = browserModeSupport(PAGE_GPU, mode);
-      if (!s.supported) throw new Error(`backend ${choice}: ${s.reason}`);
+      const problem = browserModeProblem(PAGE_GPU, mode);
+      if (problem !== null) throw new Error(`backend ${choice}: ${problem}`);
       return createBrowserGpuJsBackend(PAGE_GPU, { mode });
     }
     case 'auto': {

@@ -1,8 +1,5 @@
-/**
- * `createBrowserGpuJsBackend`: matmul and the three convolution kernels on gpu.js in a page, with the
- * same kernel bodies and cache as the Node backend (`../gpu.ts`), over a handle from `browser-gpu.ts`.
- */
-import type { Backend, Conv2dGeometry, Kernels, MatmulOptions } from '@gapkit/autodiff';
+/** Matmul and the three convolutions on a page's gpu.js: the Node backend's kernel bodies and cache (`../gpu.ts`), a `browser-gpu.ts` handle. */
+import type { Backend, Conv2dGeometry, Kernels } from '@gapkit/autodiff';
 import type { GpuJsPrecision, KernelBody } from '../gpujs-adapter.js';
 import { KernelCache } from '../kernel-cache.js';
 import { type ConvConstants, convConstants } from '../kernels/conv-constants.js';
@@ -12,18 +9,8 @@ import { conv2dKernel } from '../kernels/conv2d.kernel.js';
 import { type MatmulConstants, matmulKernel } from '../kernels/matmul.kernel.js';
 import { type BrowserGpuClass, type BrowserGpuJsMode, createBrowserGpu } from './browser-gpu.js';
 
-export interface BrowserGpuJsBackendOptions {
-  /** Default `webgl2`. */
-  readonly mode?: BrowserGpuJsMode;
-  /** Default `single`. */
-  readonly precision?: GpuJsPrecision;
-  /** Compiled kernels kept (LRU). Default 64. */
-  readonly cacheSize?: number;
-}
-
-function geometryKey(g: Conv2dGeometry): string {
-  return Object.values(convConstants(g)).join(',');
-}
+/** `mode` default `webgl2`; `precision` default `single`; `cacheSize`: compiled kernels kept (LRU), default 64. */
+export interface BrowserGpuJsBackendOptions { readonly mode?: BrowserGpuJsMode; readonly precision?: GpuJsPrecision; readonly cacheSize?: number }
 
 /** A gapkit backend named `gpujs-<mode>` whose hot kernels run on the page's gpu.js. */
 export function createBrowserGpuJsBackend(GPU: BrowserGpuClass, options: BrowserGpuJsBackendOptions = {}): Backend {
@@ -33,45 +20,33 @@ export function createBrowserGpuJsBackend(GPU: BrowserGpuClass, options: Browser
   const cache = new KernelCache(options.cacheSize ?? 64);
   let disposed = false;
 
-  function run<C extends Record<string, number>>(name: string, body: KernelBody<C>, constants: C, key: string, outLength: number, args: Float32Array[]): Float32Array {
+  function run<C extends Record<string, number>>(name: string, body: KernelBody<C>, constants: C, outLength: number, args: Float32Array[]): Float32Array {
     if (disposed) throw new Error(`gpujs-${mode} backend used after dispose()`);
     if (outLength === 0) return new Float32Array(0);
-    const k = cache.get(`${name}:${key}`, () => gpu.compile(body, outLength, constants, precision));
+    const k = cache.get(`${name}:${Object.values(constants).join(',')}`, () => gpu.compile(body, outLength, constants, precision));
     const out = k.run(...args);
     if (out.length !== outLength) throw new Error(`gpujs ${name}: got ${out.length} values, expected ${outLength}`);
     return out;
   }
+  const conv = (name: string, body: KernelBody<ConvConstants>, outLength: (g: Conv2dGeometry) => number): NonNullable<Kernels['conv2d']> => (a, b, g) =>
+    run(name, body, convConstants(g), outLength(g), [a, b]);
 
   const kernels: Pick<Kernels, 'matmul' | 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'> = {
-    matmul(a, b, m, k, n, opts: MatmulOptions = {}) {
+    matmul(a, b, m, k, n, opts = {}) {
       const c: MatmulConstants = { M: m, K: k, N: n, TA: opts.transA ? 1 : 0, TB: opts.transB ? 1 : 0 };
-      if (k === 0) return new Float32Array(m * n);
-      return run('matmul', matmulKernel, c, Object.values(c).join(','), m * n, [a, b]);
+      // gpu.js cannot take an empty array argument; a zero-length reduction is all zeros anyway.
+      return k === 0 ? new Float32Array(m * n) : run('matmul', matmulKernel, c, m * n, [a, b]);
     },
-    conv2d(x, w, g) {
-      const n = g.batch * g.outChannels * g.outHeight * g.outWidth;
-      return run<ConvConstants>('conv2d', conv2dKernel, convConstants(g), geometryKey(g), n, [x, w]);
-    },
-    conv2dBackpropInput(dy, w, g) {
-      const n = g.batch * g.inChannels * g.inHeight * g.inWidth;
-      return run<ConvConstants>('conv2dBackpropInput', conv2dBackpropInputKernel, convConstants(g), geometryKey(g), n, [dy, w]);
-    },
-    conv2dBackpropFilter(x, dy, g) {
-      const n = g.outChannels * g.inChannels * g.kernelH * g.kernelW;
-      return run<ConvConstants>('conv2dBackpropFilter', conv2dBackpropFilterKernel, convConstants(g), geometryKey(g), n, [x, dy]);
-    },
+    conv2d: conv('conv2d', conv2dKernel, (g) => g.batch * g.outChannels * g.outHeight * g.outWidth),
+    conv2dBackpropInput: conv('conv2dBackpropInput', conv2dBackpropInputKernel, (g) => g.batch * g.inChannels * g.inHeight * g.inWidth),
+    conv2dBackpropFilter: conv('conv2dBackpropFilter', conv2dBackpropFilterKernel, (g) => g.outChannels * g.inChannels * g.kernelH * g.kernelW),
   };
 
   return {
     name: `gpujs-${mode}`,
     kernels,
     describe() {
-      const out: Record<string, string> = {
-        'gpujs.requestedMode': mode,
-        'gpujs.mode': gpu.mode,
-        'gpujs.precision': precision,
-        'gpujs.cachedKernels': String(cache.size),
-      };
+      const out: Record<string, string> = { 'gpujs.requestedMode': mode, 'gpujs.mode': gpu.mode, 'gpujs.precision': precision, 'gpujs.cachedKernels': String(cache.size) };
       const executors = new Set<string>();
       for (const [key, k] of cache.values()) {
         executors.add(k.executor());

@@ -1,14 +1,11 @@
 /**
- * The browser's gpu.js handle: the same narrow `GpuHandle` as the Node adapter (`../gpujs-adapter.ts`),
- * over the `GPU` class a page already has. The package's main entry loads gpu.js with `createRequire`
- * (Node only); a page bundles gpu.js's own browser build instead (its package.json `browser` field,
- * `dist/gpu-browser.js`, which a bundler picks) and hands its `GPU` class here.
+ * The Node adapter's narrow `GpuHandle` (`../gpujs-adapter.ts`) over the `GPU` class of gpu.js's browser build
+ * (package.json `browser` field, which bundlers pick), passed in by the page: the main entry uses `createRequire`.
  */
-import type { CompiledKernel, GpuHandle } from '../gpujs-adapter.js';
+import type { GpuHandle } from '../gpujs-adapter.js';
 
-/** gpu.js modes a page can ask for: the GL ones (WebGL2, WebGL1) and gpu.js's own CPU loop. */
+/** gpu.js modes a page can ask for: WebGL2, WebGL1, and gpu.js's own CPU loop. */
 export type BrowserGpuJsMode = 'webgl2' | 'webgl' | 'cpu';
-export const BROWSER_GPUJS_MODES: readonly BrowserGpuJsMode[] = ['webgl2', 'webgl', 'cpu'];
 
 interface RawKernel {
   (...args: Float32Array[]): unknown;
@@ -20,41 +17,33 @@ interface RawKernel {
   readonly kernel?: { readonly constructor: { readonly name: string }; readonly fallbackReason?: string | null };
 }
 
-interface RawGpu {
-  readonly mode: string;
-  createKernel(fn: unknown): RawKernel;
-  destroy(): Promise<void> | void;
-}
-
-/** What this file needs of gpu.js's `GPU` class (static support flags and the constructor). */
+/** What this file needs of gpu.js's `GPU` class. */
 export interface BrowserGpuClass {
-  new (settings: { mode: string }): RawGpu;
+  new (settings: { mode: string }): { readonly mode: string; createKernel(fn: unknown): RawKernel; destroy(): Promise<void> | void };
   readonly isWebGL2Supported: boolean;
   readonly isWebGLSupported: boolean;
 }
 
-/** Whether `mode` can run in this page (and, if not, why). */
-export function browserModeSupport(GPU: BrowserGpuClass, mode: BrowserGpuJsMode): { supported: boolean; reason: string } {
-  if (mode === 'webgl2' && !GPU.isWebGL2Supported) return { supported: false, reason: 'gpu.js reports isWebGL2Supported = false' };
-  if (mode === 'webgl' && !GPU.isWebGLSupported) return { supported: false, reason: 'gpu.js reports isWebGLSupported = false' };
-  return { supported: true, reason: '' };
+/** Why `mode` cannot run in this page, or null when it can. */
+export function browserModeProblem(GPU: BrowserGpuClass, mode: BrowserGpuJsMode): string | null {
+  if (mode === 'webgl2' && !GPU.isWebGL2Supported) return 'gpu.js reports isWebGL2Supported = false';
+  if (mode === 'webgl' && !GPU.isWebGLSupported) return 'gpu.js reports isWebGLSupported = false';
+  return null;
 }
 
 /** The best GL mode this page has: WebGL2, else WebGL1, else null. */
 export function bestGlMode(GPU: BrowserGpuClass): BrowserGpuJsMode | null {
-  if (GPU.isWebGL2Supported) return 'webgl2';
-  if (GPU.isWebGLSupported) return 'webgl';
-  return null;
+  return GPU.isWebGL2Supported ? 'webgl2' : GPU.isWebGLSupported ? 'webgl' : null;
 }
 
 /** A gpu.js `GPU` in `mode` behind the narrow handle; throws when the page cannot run the mode. */
 export function createBrowserGpu(GPU: BrowserGpuClass, mode: BrowserGpuJsMode): GpuHandle {
-  const support = browserModeSupport(GPU, mode);
-  if (!support.supported) throw new Error(`gpu.js mode '${mode}' is not available in this page: ${support.reason}`);
+  const problem = browserModeProblem(GPU, mode);
+  if (problem !== null) throw new Error(`gpu.js mode '${mode}' is not available in this page: ${problem}`);
   const gpu = new GPU({ mode });
   return {
     mode: gpu.mode,
-    compile(body, outputLength, constants, precision): CompiledKernel {
+    compile(body, outputLength, constants, precision) {
       const k = gpu.createKernel(body).setOutput([outputLength]).setConstants(constants).setPrecision(precision);
       let ran = false;
       return {
@@ -70,8 +59,6 @@ export function createBrowserGpu(GPU: BrowserGpuClass, mode: BrowserGpuJsMode): 
         destroy: () => k.destroy(),
       };
     },
-    destroy() {
-      void gpu.destroy();
-    },
+    destroy: () => void gpu.destroy(),
   };
 }

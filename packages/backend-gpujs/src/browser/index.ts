@@ -1,6 +1,3 @@
-/**
- * `@gapkit/backend-gpujs/browser`: the gpu.js backend for web pages (WebGL2, WebGL1, gpu.js cpu). No
- * Node built-in is reached; the page passes gpu.js's browser `GPU` class (see browser-gpu.ts).
- */
+/** `@gapkit/backend-gpujs/browser`: the gpu.js backend for web pages (WebGL2, WebGL1); reaches no Node built-in. */
 export { type BrowserGpuJsBackendOptions, createBrowserGpuJsBackend } from './browser-backend.js';
-export { BROWSER_GPUJS_MODES, type BrowserGpuClass, type BrowserGpuJsMode, bestGlMode, browserModeSupport, createBrowserGpu } from './browser-gpu.js';
+export { type BrowserGpuClass, type BrowserGpuJsMode, bestGlMode, browserModeProblem, createBrowserGpu } from './browser-gpu.js';
