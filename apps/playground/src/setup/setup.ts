@@ -2,7 +2,7 @@
  * The whole setup of a comparison: data, model, backend, run length and each optimizer with the
  * hyperparameters the user changed. It lives in the URL (`#` + query string) so a view can be shared.
  */
-import { defaultsOf, OPTIMIZERS, type OptimizerName } from '@gapkit/optimizers';
+import { defaultsOf, hyperProblem, OPTIMIZERS, type OptimizerName } from '@gapkit/optimizers';
 
 export const MODEL_CHOICES = ['mlp', 'cnn'] as const;
 export type ModelChoice = (typeof MODEL_CHOICES)[number];
@@ -80,7 +80,8 @@ function parseOptimizer(text: string, problems: string[]): OptimizerSetup | null
     }
     if (h.kind === 'number') {
       const v = Number(value);
-      if (!Number.isFinite(v)) problems.push(`URL parameter opt: ${name} ${key} must be a finite number, got '${value}'`);
+      const problem = Number.isFinite(v) ? hyperProblem(h, v) : `${key} must be a finite number, got '${value}'`;
+      if (problem !== null) problems.push(`URL parameter opt: ${name} ${problem}`);
       else options[key] = v;
     } else if (h.kind === 'boolean') options[key] = value === 'true';
     else options[key] = value;
