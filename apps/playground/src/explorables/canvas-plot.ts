@@ -84,7 +84,7 @@ export function drawPlot(
     ctx.lineTo(sx(mark.x), h - m);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fillText(mark.label, sx(mark.x) + 3, h - m - 6);
+    ctx.fillText(mark.label, sx(mark.x) + 3, m + 12);
   }
   series.forEach((s, i) => {
     ctx.strokeStyle = s.color;
