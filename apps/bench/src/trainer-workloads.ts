@@ -1,0 +1,293 @@
+/**
+ * `pnpm bench` rows for the trainer itself (`trainer-resnet8-b64`, `trainer-ncf-b1024`): steps/s of
+ * `@gapkit/trainer`'s loop — batch planning, data assembly and augmentation, forward, backward, the
+ * optimizer, the step guard (snapshot, gradient scan), diagnostics and a metrics line every 10 steps,
+ * a safetensors checkpoint every 50 — beside the raw step (forward, backward, Adam on one fixed
+ * batch, as the `train-*` rows time it), and a profile of where the trainer's time goes. The
+ * trainer's own overhead is its time over the sum of the phases a hand-written loop also pays
+ * (data, augmentation, forward, backward, optimizer); the target is < 5 %.
+ *
+ * Runs in the bench process on the default backend (`auto`), after the engine children are done.
+ * The data are synthetic with the real shapes (CIFAR-10 images 3×32×32, 10 classes; MovieLens-1M's
+ * 6,040 users × 3,706 items for NCF): the trainer reads files once at start, never per step.
+ */
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bceWithLogits, crossEntropy, Rng, setBackend, Tensor, tensor } from '@gapkit/autodiff';
+import { Batcher, CIFAR_AUGMENTATION, CIFAR10_NORMALIZATION, type ImageDataset, trainingInstances, UserItemIndex } from '@gapkit/data';
+import { encodeFloat32Safetensors } from '@gapkit/safetensors';
+import { captureCheckpoint, type ClassifierData, parseTrainConfig, syntheticNcfData, type TaskData, Trainer, type TrainConfigInput } from '@gapkit/trainer';
+import { median } from './stats.js';
+
+export interface TrainerWorkload {
+  readonly name: string;
+  readonly model: 'resnet8' | 'ncf';
+  readonly batch: number;
+}
+
+export const TRAINER_WORKLOADS: readonly TrainerWorkload[] = [
+  { name: 'trainer-resnet8-b64', model: 'resnet8', batch: 64 },
+  { name: 'trainer-ncf-b1024', model: 'ncf', batch: 1024 },
+];
+
+export const TRAINER_WORKLOAD_NAMES = TRAINER_WORKLOADS.map((w) => w.name);
+
+const LOG_EVERY = 10;
+const CHECKPOINT_EVERY = 50;
+
+function syntheticCifar(n: number, seed: number): ImageDataset {
+  const rng = new Rng(seed);
+  const images = new Uint8Array(n * 3 * 32 * 32);
+  for (let i = 0; i < images.length; i++) images[i] = Math.floor(rng.uniform() * 256);
+  const labels = Int32Array.from({ length: n }, (_, k) => k % 10);
+  return { images, labels, n, channels: 3, height: 32, width: 32, classNames: Array.from({ length: 10 }, (_, c) => `c${c}`) };
+}
+
+function setup(w: TrainerWorkload): { config: TrainConfigInput; data: TaskData } {
+  if (w.model === 'resnet8') {
+    const data: ClassifierData = { kind: 'classifier', train: syntheticCifar(w.batch * 40, 1), test: syntheticCifar(w.batch, 2), normalization: CIFAR10_NORMALIZATION, augmentation: CIFAR_AUGMENTATION };
+    return { config: { model: { name: 'resnet', options: {} }, dataset: { name: 'cifar10', augment: true }, optimizer: { name: 'adam', options: { lr: 1e-3 } }, batchSize: w.batch, epochs: 1000, logEvery: LOG_EVERY, backend: 'auto' }, data };
+  }
+  const data = syntheticNcfData(3, { numUsers: 6040, numItems: 3706, minPerUser: 5, maxPerUser: 12 });
+  return {
+    config: { model: { name: 'ncf-mlp', options: { embeddingDim: 32, tower: [64, 32, 16] } }, dataset: { name: 'synthetic-implicit', numNegatives: 4 }, optimizer: { name: 'adam', options: { lr: 1e-3 } }, batchSize: w.batch, epochs: 1000, logEvery: LOG_EVERY, backend: 'auto' },
+    data,
+  };
+}
+
+/** Phase times of one hand-written step, ms. */
+interface Phases {
+  data: number;
+  augmentation: number;
+  forward: number;
+  backward: number;
+  optimizer: number;
+}
+
+export interface TrainerMeasurement {
+  readonly workload: string;
+  readonly parameters: number;
+  /** ms per step of the trainer's loop (median over blocks of steps). */
+  readonly trainerMs: number;
+  /** ms per raw step (fixed batch: forward, backward, Adam). */
+  readonly rawMs: number;
+  /** Medians of the hand loop's phases, ms per step. */
+  readonly phases: Phases;
+  /** The trainer's own extras, ms per step: step guard (snapshot + gradient scan), metrics line (amortized), checkpoint (amortized), epoch planning (amortized). */
+  readonly extras: { guard: number; metrics: number; checkpoint: number; planning: number };
+}
+
+const now = () => performance.now();
+
+/** Times `blocks` blocks of `steps` trainer steps (a metrics line every 10, a checkpoint every 50 written to a temp folder). */
+function timeTrainer(w: TrainerWorkload, blocks: number, steps: number): { trainer: Trainer; msPerStep: number; metricsMs: number[]; checkpointMs: number[] } {
+  const { config, data } = setup(w);
+  const t = new Trainer(parseTrainConfig(config, w.name), data);
+  const dir = mkdtempSync(join(tmpdir(), 'gapkit-bench-trainer-'));
+  const metricsMs: number[] = [];
+  const checkpointMs: number[] = [];
+  const listener = {
+    onStep: (r: object) => {
+      const t0 = now();
+      appendFileSync(join(dir, 'metrics.jsonl'), `${JSON.stringify(r)}\n`);
+      metricsMs.push(now() - t0);
+    },
+  };
+  try {
+    t.run(listener, 3); // warm-up: first epoch planned, kernels calibrated
+    const per: number[] = [];
+    for (let b = 0; b < blocks; b++) {
+      const t0 = now();
+      const until = t.step + steps;
+      while (t.step < until) {
+        t.run(listener, Math.min(until, t.step + CHECKPOINT_EVERY - (t.step % CHECKPOINT_EVERY)));
+        if (t.step % CHECKPOINT_EVERY === 0) {
+          const c0 = now();
+          const c = captureCheckpoint(t);
+          writeFileSync(join(dir, 'ckpt.safetensors'), encodeFloat32Safetensors(c.tensors, { format: 'pt' }));
+          writeFileSync(join(dir, 'ckpt.json'), JSON.stringify(c.meta));
+          checkpointMs.push(now() - c0);
+        }
+      }
+      per.push((now() - t0) / steps);
+    }
+    return { trainer: t, msPerStep: median(per), metricsMs, checkpointMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A hand-written loop on a trainer's own model, optimizer and data, each phase timed. */
+function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phases; guard: number; planning: number } {
+  const rec: Record<keyof Phases, number[]> = { data: [], augmentation: [], forward: [], backward: [], optimizer: [] };
+  const guard: number[] = [];
+  const opt = t.optimizer;
+  const rng = new Rng(5);
+  let planning = 0;
+  if (t.data.kind === 'classifier') {
+    const d = t.data;
+    const plain = new Batcher(d.train, { batchSize: w.batch, rng, normalize: d.normalization });
+    const aug = new Batcher(d.train, { batchSize: w.batch, rng, normalize: d.normalization, augment: d.augmentation });
+    const model = t.model as unknown as { forward(x: Tensor): Tensor };
+    for (let s = 0; s < steps; s++) {
+      const idx = Int32Array.from({ length: w.batch }, (_, i) => (s * w.batch + i) % d.train.n);
+      let t0 = now();
+      plain.batch(idx);
+      rec.data.push(now() - t0);
+      t0 = now();
+      const b = aug.batch(idx);
+      rec.augmentation.push(Math.max(0, now() - t0 - (rec.data.at(-1) ?? 0)));
+      opt.zeroGrad();
+      t0 = now();
+      const loss = crossEntropy(model.forward(tensor(b.x, b.shape)), b.y, { reduction: 'mean' });
+      loss.item();
+      rec.forward.push(now() - t0);
+      t0 = now();
+      loss.backward();
+      rec.backward.push(now() - t0);
+      t0 = now();
+      scanGrads(t);
+      guard.push(now() - t0);
+      t0 = now();
+      opt.step();
+      rec.optimizer.push(now() - t0);
+    }
+    const p0 = now();
+    t.task.planEpoch(t.streams);
+    planning = (now() - p0) / t.stepsPerEpoch;
+  } else {
+    const d = t.data;
+    const p0 = now();
+    const inst = trainingInstances(d.train, 4, rng, new UserItemIndex(d.train));
+    planning = (now() - p0) / t.stepsPerEpoch;
+    const model = t.model as unknown as { forward(u: Int32Array, i: Int32Array): Tensor };
+    for (let s = 0; s < steps; s++) {
+      let t0 = now();
+      const users = new Int32Array(w.batch);
+      const items = new Int32Array(w.batch);
+      const labels = new Float32Array(w.batch);
+      for (let k = 0; k < w.batch; k++) {
+        const j = (s * w.batch + k) % inst.n;
+        users[k] = inst.users[j];
+        items[k] = inst.items[j];
+        labels[k] = inst.labels[j];
+      }
+      rec.data.push(now() - t0);
+      rec.augmentation.push(0);
+      opt.zeroGrad();
+      t0 = now();
+      const loss = bceWithLogits(model.forward(users, items), labels, { reduction: 'mean' });
+      loss.item();
+      rec.forward.push(now() - t0);
+      t0 = now();
+      loss.backward();
+      rec.backward.push(now() - t0);
+      t0 = now();
+      scanGrads(t);
+      guard.push(now() - t0);
+      t0 = now();
+      opt.step();
+      rec.optimizer.push(now() - t0);
+    }
+  }
+  const phases: Phases = { data: median(rec.data), augmentation: median(rec.augmentation), forward: median(rec.forward), backward: median(rec.backward), optimizer: median(rec.optimizer) };
+  return { phases, guard: median(guard), planning };
+}
+
+/** The trainer's per-step guard cost: what its gradient scan reads (the BN/stream snapshot is a few small copies). */
+function scanGrads(t: Trainer): number {
+  let bad = 0;
+  for (const p of t.model.parameters()) {
+    const g = p.grad?.data;
+    if (!g) continue;
+    for (let i = 0; i < g.length; i++) if (g[i] - g[i] !== 0) bad++;
+  }
+  return bad;
+}
+
+/** The raw step on one fixed batch (the `train-*` rows' measure), on the trainer's model and optimizer. */
+function rawStep(t: Trainer, w: TrainerWorkload, reps: number): number {
+  const opt = t.optimizer;
+  const times: number[] = [];
+  if (t.data.kind === 'classifier') {
+    const model = t.model as unknown as { forward(x: Tensor): Tensor };
+    const x = new Tensor(new Float32Array(w.batch * 3 * 32 * 32).map((_, i) => Math.sin(i)), [w.batch, 3, 32, 32]);
+    const y = Int32Array.from({ length: w.batch }, (_, i) => i % 10);
+    for (let r = 0; r < reps; r++) {
+      const t0 = now();
+      opt.zeroGrad();
+      crossEntropy(model.forward(x), y, { reduction: 'mean' }).backward();
+      opt.step();
+      times.push(now() - t0);
+    }
+  } else {
+    const model = t.model as unknown as { forward(u: Int32Array, i: Int32Array): Tensor };
+    const users = Int32Array.from({ length: w.batch }, (_, i) => (i * 37) % 6040);
+    const items = Int32Array.from({ length: w.batch }, (_, i) => (i * 53) % 3706);
+    const labels = Float32Array.from({ length: w.batch }, (_, i) => i % 5 === 0 ? 1 : 0);
+    for (let r = 0; r < reps; r++) {
+      const t0 = now();
+      opt.zeroGrad();
+      bceWithLogits(model.forward(users, items), labels, { reduction: 'mean' }).backward();
+      opt.step();
+      times.push(now() - t0);
+    }
+  }
+  return median(times);
+}
+
+/** Runs the chosen trainer workloads; `quick` takes fewer steps. */
+export async function runTrainerWorkloads(names: readonly string[], quick: boolean, log: (line: string) => void): Promise<TrainerMeasurement[]> {
+  const chosen = TRAINER_WORKLOADS.filter((w) => names.includes(w.name));
+  if (chosen.length === 0) return [];
+  const gpujs = await import('@gapkit/backend-gpujs'); // auto probes gpu.js, as gapkit train's default does
+  const backend = gpujs.createBackend('auto');
+  setBackend(backend);
+  const out: TrainerMeasurement[] = [];
+  try {
+    for (const w of chosen) {
+      const steps = quick ? (w.model === 'ncf' ? 50 : 20) : 100;
+      const blocks = quick ? 1 : 3;
+      const timed = timeTrainer(w, blocks, steps);
+      const t = timed.trainer;
+      const hand = handLoop(t, w, quick ? 10 : 30);
+      const rawMs = rawStep(t, w, quick ? 5 : 15);
+      const metrics = timed.metricsMs.length > 0 ? median(timed.metricsMs) / LOG_EVERY : 0;
+      const checkpoint = timed.checkpointMs.length > 0 ? median(timed.checkpointMs) / CHECKPOINT_EVERY : 0;
+      const m: TrainerMeasurement = { workload: w.name, parameters: t.model.numParameters(), trainerMs: timed.msPerStep, rawMs, phases: hand.phases, extras: { guard: hand.guard, metrics, checkpoint, planning: hand.planning } };
+      log(`[${w.name}] trainer ${m.trainerMs.toFixed(1)} ms/step, raw step ${rawMs.toFixed(1)} ms, ${JSON.stringify(m.phases)}`);
+      out.push(m);
+    }
+  } finally {
+    backend.dispose();
+  }
+  return out;
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3));
+
+/** The markdown section: steps/s of the trainer beside the raw step, its overhead, and the profile. */
+export function trainerTable(rows: readonly TrainerMeasurement[]): string[] {
+  if (rows.length === 0) return [];
+  const out = [
+    '### gapkit train itself (trainer loop, backend auto)',
+    '',
+    '| workload | params | trainer ms/step | steps/s | raw step ms | hand loop ms (data+aug+fwd+bwd+opt) | trainer overhead vs hand loop |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const p = r.phases;
+    const hand = p.data + p.augmentation + p.forward + p.backward + p.optimizer;
+    const overhead = (r.trainerMs / hand - 1) * 100;
+    out.push(`| ${r.workload} | ${r.parameters.toLocaleString('en-US')} | ${ms(r.trainerMs)} | ${(1000 / r.trainerMs).toFixed(1)} | ${ms(r.rawMs)} | ${ms(hand)} | ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}% (target < 5%) |`);
+  }
+  out.push('', '| workload | data | augmentation | forward | backward | optimizer | step guard | metrics (1 in 10) | checkpoint (1 in 50) | epoch planning |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const p = r.phases;
+    const e = r.extras;
+    out.push(`| ${r.workload} | ${ms(p.data)} | ${ms(p.augmentation)} | ${ms(p.forward)} | ${ms(p.backward)} | ${ms(p.optimizer)} | ${ms(e.guard)} | ${ms(e.metrics)} | ${ms(e.checkpoint)} | ${ms(e.planning)} |`);
+  }
+  out.push('', 'Profile in ms per step (medians of a hand loop on the trainer\'s own model, optimizer and data; metrics, checkpoint and planning amortized over their cadence). Synthetic data with the real shapes.');
+  return out;
+}
