@@ -72,6 +72,9 @@ export interface TrainerMeasurement {
   readonly trainerMs: number;
   /** ms per step of the hand loop (data, augmentation, forward, backward, optimizer; median over blocks). */
   readonly handMs: number;
+  /** CPU ms per step (this process, every thread) of the trainer and of the hand loop. */
+  readonly trainerCpuMs: number;
+  readonly handCpuMs: number;
   /** ms per raw step (fixed batch: forward, backward, Adam). */
   readonly rawMs: number;
   /** Means of the hand loop's phases, ms per step. */
@@ -81,10 +84,15 @@ export interface TrainerMeasurement {
 }
 
 const now = () => performance.now();
+/** CPU time of this process (every thread, user + system), ms: less sensitive than wall time to other processes on a shared machine. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 /** A trainer with a listener like `gapkit train`'s (a metrics line every 10 steps appended to a file, a checkpoint every 50) and a timer of blocks of its steps. */
-function trainerRig(w: TrainerWorkload, dir: string): { trainer: Trainer; block(steps: number): number; metricsMs: number[]; checkpointMs: number[] } {
+function trainerRig(w: TrainerWorkload, dir: string): { trainer: Trainer; block(steps: number): { wall: number; cpu: number }; metricsMs: number[]; checkpointMs: number[] } {
   const { config, data } = setup(w);
   const t = new Trainer(parseTrainConfig(config, w.name), data);
   const metricsMs: number[] = [];
@@ -97,8 +105,9 @@ function trainerRig(w: TrainerWorkload, dir: string): { trainer: Trainer; block(
     },
   };
   t.run(listener, 3); // warm-up: first epoch planned, kernels calibrated
-  const block = (steps: number): number => {
+  const block = (steps: number): { wall: number; cpu: number } => {
     const t0 = now();
+    const c0 = cpuMs();
     const until = t.step + steps;
     while (t.step < until) {
       t.run(listener, Math.min(until, t.step + CHECKPOINT_EVERY - (t.step % CHECKPOINT_EVERY)));
@@ -110,14 +119,15 @@ function trainerRig(w: TrainerWorkload, dir: string): { trainer: Trainer; block(
         checkpointMs.push(now() - c0);
       }
     }
-    return (now() - t0) / steps;
+    return { wall: (now() - t0) / steps, cpu: (cpuMs() - c0) / steps };
   };
   return { trainer: t, block, metricsMs, checkpointMs };
 }
 
 /** A hand-written loop on a trainer's own model, optimizer and data, each phase timed. */
-function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phases; guard: number; planning: number; msPerStep: number } {
+function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phases; guard: number; planning: number; msPerStep: number; cpuPerStep: number } {
   const wall0 = now();
+  const cpu0 = cpuMs();
   const rec: Record<keyof Phases, number[]> = { data: [], augmentation: [], forward: [], backward: [], optimizer: [] };
   const guard: number[] = [];
   const opt = t.optimizer;
@@ -187,9 +197,11 @@ function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phas
     }
   }
   // The gradient scan stands in for the trainer's step guard: timed apart, not part of the hand loop.
-  const msPerStep = (now() - wall0 - guard.reduce((a, b) => a + b, 0)) / steps;
+  const guardMs = guard.reduce((a, b) => a + b, 0);
+  const msPerStep = (now() - wall0 - guardMs) / steps;
+  const cpuPerStep = (cpuMs() - cpu0 - guardMs) / steps;
   const phases: Phases = { data: mean(rec.data), augmentation: mean(rec.augmentation), forward: mean(rec.forward), backward: mean(rec.backward), optimizer: mean(rec.optimizer) };
-  return { phases, guard: mean(guard), planning, msPerStep };
+  return { phases, guard: mean(guard), planning, msPerStep, cpuPerStep };
 }
 
 /** The trainer's per-step guard cost: what its gradient scan reads (the BN/stream snapshot is a few small copies). */
@@ -254,12 +266,17 @@ export async function runTrainerWorkloads(names: readonly string[], quick: boole
         // Trainer and hand loop alternate block by block (the machine's load drifts); each block's wall time over its steps.
         const trainerPer: number[] = [];
         const handPer: number[] = [];
+        const trainerCpu: number[] = [];
+        const handCpu: number[] = [];
         const hands: ReturnType<typeof handLoop>[] = [];
         for (let r = 0; r < rounds; r++) {
-          trainerPer.push(rig.block(steps));
+          const b = rig.block(steps);
+          trainerPer.push(b.wall);
+          trainerCpu.push(b.cpu);
           const h = handLoop(t, w, steps);
           hands.push(h);
           handPer.push(h.msPerStep);
+          handCpu.push(h.cpuPerStep);
         }
         const p0 = now();
         t.task.planEpoch(t.streams);
@@ -274,11 +291,13 @@ export async function runTrainerWorkloads(names: readonly string[], quick: boole
           parameters: t.model.numParameters(),
           trainerMs: median(trainerPer),
           handMs: median(handPer),
+          trainerCpuMs: median(trainerCpu),
+          handCpuMs: median(handCpu),
           rawMs,
           phases,
           extras: { guard: avg((h) => h.guard), metrics, checkpoint, planning },
         };
-        log(`[${w.name}] trainer ${trainerPer.map((x) => x.toFixed(1)).join(' ')} ms/step, hand loop ${handPer.map((x) => x.toFixed(1)).join(' ')} ms/step, raw step ${rawMs.toFixed(1)} ms, ${JSON.stringify(m.phases)}`);
+        log(`[${w.name}] trainer ${trainerPer.map((x) => x.toFixed(1)).join(' ')} ms/step (CPU ${trainerCpu.map((x) => x.toFixed(1)).join(' ')}), hand loop ${handPer.map((x) => x.toFixed(1)).join(' ')} ms/step (CPU ${handCpu.map((x) => x.toFixed(1)).join(' ')}), raw step ${rawMs.toFixed(1)} ms, ${JSON.stringify(m.phases)}`);
         out.push(m);
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -298,13 +317,17 @@ export function trainerTable(rows: readonly TrainerMeasurement[]): string[] {
   const out = [
     '### gapkit train itself (trainer loop, backend auto)',
     '',
-    '| workload | params | trainer ms/step | steps/s | raw step ms | hand loop ms/step (data+aug+fwd+bwd+opt) | trainer overhead vs hand loop |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| workload | params | trainer ms/step | steps/s | raw step ms | hand loop ms/step (data+aug+fwd+bwd+opt) | trainer overhead vs hand loop (wall) | CPU ms/step trainer / hand loop | overhead (CPU time) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const hand = r.handMs;
     const overhead = (r.trainerMs / hand - 1) * 100;
-    out.push(`| ${r.workload} | ${r.parameters.toLocaleString('en-US')} | ${ms(r.trainerMs)} | ${(1000 / r.trainerMs).toFixed(1)} | ${ms(r.rawMs)} | ${ms(hand)} | ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}% (target < 5%) |`);
+    const cpuOverhead = (r.trainerCpuMs / r.handCpuMs - 1) * 100;
+    const pct = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`;
+    out.push(
+      `| ${r.workload} | ${r.parameters.toLocaleString('en-US')} | ${ms(r.trainerMs)} | ${(1000 / r.trainerMs).toFixed(1)} | ${ms(r.rawMs)} | ${ms(hand)} | ${pct(overhead)} (target < 5%) | ${ms(r.trainerCpuMs)} / ${ms(r.handCpuMs)} | ${pct(cpuOverhead)} |`,
+    );
   }
   out.push('', '| workload | data | augmentation | forward | backward | optimizer | step guard | metrics (1 in 10) | checkpoint (1 in 50) | epoch planning |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
