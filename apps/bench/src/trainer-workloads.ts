@@ -1,7 +1,7 @@
 /**
  * `pnpm bench` rows for the trainer itself (`trainer-resnet8-b64`, `trainer-ncf-b1024`): steps/s of
  * `@gapkit/trainer`'s loop — batch planning, data assembly and augmentation, forward, backward, the
- * optimizer, the step guard (snapshot, gradient scan), diagnostics and a metrics line every 10 steps,
+ * optimizer (its atomic gradient check), the step snapshot, diagnostics and a metrics line every 10 steps,
  * a safetensors checkpoint every 50 — beside the raw step (forward, backward, Adam on one fixed
  * batch, as the `train-*` rows time it), and a profile of where the trainer's time goes. The
  * trainer's own overhead is its time over the sum of the phases a hand-written loop also pays
@@ -79,8 +79,8 @@ export interface TrainerMeasurement {
   readonly rawMs: number;
   /** Means of the hand loop's phases, ms per step. */
   readonly phases: Phases;
-  /** The trainer's own extras, ms per step: step guard (snapshot + gradient scan), metrics line (amortized), checkpoint (amortized), epoch planning (amortized). */
-  readonly extras: { guard: number; metrics: number; checkpoint: number; planning: number };
+  /** The trainer's own extras, ms per step: metrics line, checkpoint (NaN: none in the timed steps) and epoch planning, each amortized over its cadence. */
+  readonly extras: { metrics: number; checkpoint: number; planning: number };
 }
 
 const now = () => performance.now();
@@ -125,11 +125,10 @@ function trainerRig(w: TrainerWorkload, dir: string): { trainer: Trainer; block(
 }
 
 /** A hand-written loop on a trainer's own model, optimizer and data, each phase timed. */
-function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phases; guard: number; planning: number; msPerStep: number; cpuPerStep: number } {
+function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phases; planning: number; msPerStep: number; cpuPerStep: number } {
   const wall0 = now();
   const cpu0 = cpuMs();
   const rec: Record<keyof Phases, number[]> = { data: [], augmentation: [], forward: [], backward: [], optimizer: [] };
-  const guard: number[] = [];
   const opt = t.optimizer;
   const rng = new Rng(5);
   let planning = 0;
@@ -154,9 +153,6 @@ function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phas
       t0 = now();
       loss.backward();
       rec.backward.push(now() - t0);
-      t0 = now();
-      scanGrads(t);
-      guard.push(now() - t0);
       t0 = now();
       opt.step();
       rec.optimizer.push(now() - t0);
@@ -189,30 +185,14 @@ function handLoop(t: Trainer, w: TrainerWorkload, steps: number): { phases: Phas
       loss.backward();
       rec.backward.push(now() - t0);
       t0 = now();
-      scanGrads(t);
-      guard.push(now() - t0);
-      t0 = now();
       opt.step();
       rec.optimizer.push(now() - t0);
     }
   }
-  // The gradient scan stands in for the trainer's step guard: timed apart, not part of the hand loop.
-  const guardMs = guard.reduce((a, b) => a + b, 0);
-  const msPerStep = (now() - wall0 - guardMs) / steps;
-  const cpuPerStep = (cpuMs() - cpu0 - guardMs) / steps;
+  const msPerStep = (now() - wall0) / steps;
+  const cpuPerStep = (cpuMs() - cpu0) / steps;
   const phases: Phases = { data: mean(rec.data), augmentation: mean(rec.augmentation), forward: mean(rec.forward), backward: mean(rec.backward), optimizer: mean(rec.optimizer) };
-  return { phases, guard: mean(guard), planning, msPerStep, cpuPerStep };
-}
-
-/** The trainer's per-step guard cost: what its gradient scan reads (the BN/stream snapshot is a few small copies). */
-function scanGrads(t: Trainer): number {
-  let bad = 0;
-  for (const p of t.model.parameters()) {
-    const g = p.grad?.data;
-    if (!g) continue;
-    for (let i = 0; i < g.length; i++) if (g[i] - g[i] !== 0) bad++;
-  }
-  return bad;
+  return { phases, planning, msPerStep, cpuPerStep };
 }
 
 /** The raw step on one fixed batch (the `train-*` rows' measure), on the trainer's model and optimizer. */
@@ -285,7 +265,7 @@ export async function runTrainerWorkloads(names: readonly string[], quick: boole
         const avg = (f: (h: ReturnType<typeof handLoop>) => number) => mean(hands.map(f));
         const phases: Phases = { data: avg((h) => h.phases.data), augmentation: avg((h) => h.phases.augmentation), forward: avg((h) => h.phases.forward), backward: avg((h) => h.phases.backward), optimizer: avg((h) => h.phases.optimizer) };
         const metrics = rig.metricsMs.length > 0 ? mean(rig.metricsMs) / LOG_EVERY : 0;
-        const checkpoint = rig.checkpointMs.length > 0 ? mean(rig.checkpointMs) / CHECKPOINT_EVERY : 0;
+        const checkpoint = rig.checkpointMs.length > 0 ? mean(rig.checkpointMs) / CHECKPOINT_EVERY : Number.NaN;
         const m: TrainerMeasurement = {
           workload: w.name,
           parameters: t.model.numParameters(),
@@ -295,7 +275,7 @@ export async function runTrainerWorkloads(names: readonly string[], quick: boole
           handCpuMs: median(handCpu),
           rawMs,
           phases,
-          extras: { guard: avg((h) => h.guard), metrics, checkpoint, planning },
+          extras: { metrics, checkpoint, planning },
         };
         log(`[${w.name}] trainer ${trainerPer.map((x) => x.toFixed(1)).join(' ')} ms/step (CPU ${trainerCpu.map((x) => x.toFixed(1)).join(' ')}), hand loop ${handPer.map((x) => x.toFixed(1)).join(' ')} ms/step (CPU ${handCpu.map((x) => x.toFixed(1)).join(' ')}), raw step ${rawMs.toFixed(1)} ms, ${JSON.stringify(m.phases)}`);
         out.push(m);
@@ -309,7 +289,7 @@ export async function runTrainerWorkloads(names: readonly string[], quick: boole
   return out;
 }
 
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3));
+const ms = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3));
 
 /** The markdown section: steps/s of the trainer beside the raw step, its overhead, and the profile. */
 export function trainerTable(rows: readonly TrainerMeasurement[]): string[] {
@@ -329,11 +309,11 @@ export function trainerTable(rows: readonly TrainerMeasurement[]): string[] {
       `| ${r.workload} | ${r.parameters.toLocaleString('en-US')} | ${ms(r.trainerMs)} | ${(1000 / r.trainerMs).toFixed(1)} | ${ms(r.rawMs)} | ${ms(hand)} | ${pct(overhead)} (target < 5%) | ${ms(r.trainerCpuMs)} / ${ms(r.handCpuMs)} | ${pct(cpuOverhead)} |`,
     );
   }
-  out.push('', '| workload | data | augmentation | forward | backward | optimizer | step guard | metrics (1 in 10) | checkpoint (1 in 50) | epoch planning |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('', '| workload | data | augmentation | forward | backward | optimizer (its atomic check included) | metrics (1 in 10) | checkpoint (1 in 50) | epoch planning |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const p = r.phases;
     const e = r.extras;
-    out.push(`| ${r.workload} | ${ms(p.data)} | ${ms(p.augmentation)} | ${ms(p.forward)} | ${ms(p.backward)} | ${ms(p.optimizer)} | ${ms(e.guard)} | ${ms(e.metrics)} | ${ms(e.checkpoint)} | ${ms(e.planning)} |`);
+    out.push(`| ${r.workload} | ${ms(p.data)} | ${ms(p.augmentation)} | ${ms(p.forward)} | ${ms(p.backward)} | ${ms(p.optimizer)} | ${ms(e.metrics)} | ${ms(e.checkpoint)} | ${ms(e.planning)} |`);
   }
   out.push('', 'Trainer and hand loop run in alternating blocks of steps on the same model (medians of the blocks\' wall time per step). Profile in ms per step: means over the hand loop\'s steps; metrics, checkpoint and epoch planning amortized over their cadence (every 10, 50 steps, once per epoch). Synthetic data with the real shapes.');
   return out;

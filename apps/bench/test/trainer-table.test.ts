@@ -12,7 +12,7 @@ const row: TrainerMeasurement = {
   handCpuMs: 290,
   rawMs: 180,
   phases: { data: 4, augmentation: 6, forward: 80, backward: 100, optimizer: 10 },
-  extras: { guard: 0.2, metrics: 0.05, checkpoint: 0.4, planning: 0.01 },
+  extras: { metrics: 0.05, checkpoint: Number.NaN, planning: 0.01 },
 };
 
 describe('trainer rows', () => {
@@ -21,7 +21,7 @@ describe('trainer rows', () => {
     const main = lines.find((l) => l.startsWith('| trainer-resnet8-b64 | 78,042'));
     // 210 / 200 (the hand loop's data + aug + fwd + bwd + opt) = 1.05 → +5.0%; 1000 / 210 = 4.8 steps/s.
     expect(main).toBe('| trainer-resnet8-b64 | 78,042 | 210 | 4.8 | 180 | 200 | +5.0% (target < 5%) | 300 / 290 | +3.4% |');
-    expect(lines.some((l) => l.startsWith('| trainer-resnet8-b64 | 4.0 | 6.0 | 80.0 | 100 | 10.0 | 0.200 | 0.050 | 0.400 | 0.010 |'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('| trainer-resnet8-b64 | 4.0 | 6.0 | 80.0 | 100 | 10.0 | 0.050 | — | 0.010 |'))).toBe(true);
     expect(trainerTable([])).toEqual([]);
   });
 

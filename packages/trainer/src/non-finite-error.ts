@@ -4,6 +4,7 @@
  * a NaN or ±Infinity. The step was not applied and every stream and buffer it touched was put back.
  */
 import type { AnomalyReport } from '@gapkit/autodiff';
+import type { OptimizerError } from '@gapkit/optimizers';
 
 /** What fired first: the loss check, a gradient check, BatchNorm's batch guard, the optimizer, or anomaly mode. */
 export type NonFiniteSource = 'loss' | 'gradient' | 'batch-norm' | 'optimizer' | 'anomaly';
@@ -28,7 +29,7 @@ function whatFired(d: NonFiniteDetails): string {
     case 'loss':
       return `the training loss became ${d.value}`;
     case 'gradient':
-      return `the gradient of '${d.tensor}' holds ${d.value}${d.index === undefined ? '' : ` at index ${d.index}`}`;
+      return d.cause ?? `the gradient of '${d.tensor}' holds ${d.value}${d.index === undefined ? '' : ` at index ${d.index}`}`;
     case 'batch-norm':
     case 'optimizer':
       return d.cause ?? `${d.tensor} became ${d.value}`;
@@ -61,4 +62,14 @@ export class NonFiniteError extends Error {
     this.op = details.anomaly?.op ?? null;
     this.details = details;
   }
+}
+
+/** The optimizer's gradient guard says this (packages/optimizers/src/optimizer.ts, checkedGradients). */
+const OPTIMIZER_GRADIENT = /the gradient of '([^']+)' holds (\S+) at index (\d+)/;
+
+/** An OptimizerError as a failure: the tensor, value and index its gradient guard names, else the message alone. */
+export function optimizerFailure(e: OptimizerError): Omit<NonFiniteDetails, 'anomaly'> {
+  const m = OPTIMIZER_GRADIENT.exec(e.message);
+  if (m) return { source: 'gradient', tensor: m[1], value: Number(m[2]), index: Number(m[3]), cause: e.message };
+  return { source: 'optimizer', tensor: 'optimizer', value: Number.NaN, cause: e.message };
 }

@@ -5,7 +5,7 @@
  * position in it, every stream — is what `checkpoint/capture.ts` saves, so a resumed run continues
  * bit for bit. Files, clocks and printing belong to the caller (listener callbacks).
  */
-import { AnomalyError, BatchNormBase, detectAnomaly, isAnomalyDetectionEnabled, type Module, type Parameter, type RngState, setAnomalyDetection, type Tensor } from '@gapkit/autodiff';
+import { AnomalyError, BatchNormBase, detectAnomaly, isAnomalyDetectionEnabled, type Module, type RngState, setAnomalyDetection, type Tensor } from '@gapkit/autodiff';
 import { type AnyOptimizer, OptimizerError } from '@gapkit/optimizers';
 import { buildModel, type BuiltModel } from './build-model.js';
 import { buildOptimizer } from './build-optimizer.js';
@@ -16,7 +16,7 @@ import { evaluateClassifier } from './metrics/evaluate-classifier.js';
 import { evaluateNcf } from './metrics/evaluate-ncf.js';
 import { LayerSteps } from './metrics/layer-steps.js';
 import { type EvalRecord, type StepRecord, stepRecord } from './metrics/records.js';
-import { type NonFiniteDetails, NonFiniteError } from './non-finite-error.js';
+import { type NonFiniteDetails, NonFiniteError, optimizerFailure } from './non-finite-error.js';
 import { type RngStreams, rngStreams } from './rng-streams.js';
 import { ClassifierTask } from './tasks/classifier-task.js';
 import { NcfTask } from './tasks/ncf-task.js';
@@ -171,7 +171,7 @@ export class Trainer {
           this.optimizer.step();
         } catch (e) {
           if (!(e instanceof OptimizerError)) throw e;
-          this.fail(indices, next, { source: 'optimizer', tensor: 'optimizer', value: Number.NaN, cause: e.message });
+          this.fail(indices, next, optimizerFailure(e));
         }
         if (log && !this.layerSteps.empty) layers = this.layerSteps.after();
         if (this.optimizer.skippedSteps !== skippedBefore) this.snapshot.restoreBuffers();
@@ -213,8 +213,9 @@ export class Trainer {
   }
 
   /**
-   * Zero the gradients, forward, loss check, backward, gradient check (under 'error'; under 'skip'
-   * the optimizer checks and skips). Anomaly errors pass through; BatchNorm's batch guard is a failure.
+   * Zero the gradients, forward, loss check, backward. The gradients are checked once, by the
+   * optimizer's atomic step (error naming tensor, index and step, or a counted skip). Anomaly errors
+   * pass through; BatchNorm's batch guard is a failure.
    */
   private attempt(indices: Int32Array): Attempt {
     this.optimizer.zeroGrad();
@@ -227,10 +228,6 @@ export class Trainer {
     }
     if (!Number.isFinite(r.loss)) return { ok: false, failure: { source: 'loss', tensor: 'loss', value: r.loss } };
     r.lossTensor.backward();
-    if (this.nonFinite === 'error') {
-      const bad = firstBadGradient(this.model.parameters());
-      if (bad) return { ok: false, failure: { source: 'gradient', ...bad } };
-    }
     return { ok: true, loss: r.loss, logitNorm: r.logitNorm };
   }
 
@@ -291,15 +288,3 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-/** The first parameter whose gradient holds a NaN or ±Infinity, with the index and value, or null. */
-function firstBadGradient(params: readonly Parameter[]): { tensor: string; index: number; value: number } | null {
-  for (const p of params) {
-    const g = p.grad?.data;
-    if (!g) continue;
-    for (let i = 0; i < g.length; i++) {
-      const v = g[i];
-      if (v - v !== 0) return { tensor: p.meta.name, index: i, value: v };
-    }
-  }
-  return null;
-}

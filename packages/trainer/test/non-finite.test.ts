@@ -5,7 +5,9 @@
  * are skipped, counted in the step lines and kept across a resume; `logLayers` logs ‖Δw‖/‖w‖ and ‖w‖.
  */
 import { describe, expect, it } from 'vitest';
-import { captureCheckpoint, NonFiniteError, parseTrainConfig, restoreCheckpoint, type StepRecord, Trainer, type TrainConfigInput } from '../src/index.js';
+import { Parameter, Tensor } from '@gapkit/autodiff';
+import { Adam, OptimizerError } from '@gapkit/optimizers';
+import { captureCheckpoint, NonFiniteError, optimizerFailure, parseTrainConfig, restoreCheckpoint, type StepRecord, Trainer, type TrainConfigInput } from '../src/index.js';
 import { copyThroughBytes, tinyImageData } from './fixtures.js';
 
 // WRN-10 with dropout: BatchNorm buffers, dropout streams and augmentation are all in play.
@@ -140,5 +142,24 @@ describe('logLayers', () => {
     const probe = trainer();
     const name = probe.model.parameters()[0].meta.name;
     expect(() => trainer({ logLayers: [`${name}x`] })).toThrow(new RegExp(`no parameter or layer '${name.replace(/\./g, '\\.')}x' \\(did you mean '${name.replace(/\./g, '\\.')}'\\?\\)`));
+  });
+});
+
+describe("the optimizer's gradient guard", () => {
+  it('names the tensor, value and index the optimizer reported (its own message, parsed)', () => {
+    const p = new Parameter(new Float32Array([1, 2, 3]), [3], { role: 'weight' });
+    p.meta.name = 'fc1.weight';
+    p.grad = new Tensor(new Float32Array([0, Number.POSITIVE_INFINITY, 0]), [3]);
+    let err: unknown = null;
+    try {
+      new Adam([p], {}).step();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(OptimizerError);
+    const f = optimizerFailure(err as OptimizerError);
+    expect(f).toMatchObject({ source: 'gradient', tensor: 'fc1.weight', value: Number.POSITIVE_INFINITY, index: 1 });
+    expect(new NonFiniteError(7, { ...f, anomaly: null }).message).toMatch(/^step 7: Adam.*'fc1\.weight' holds Infinity at index 1/);
+    expect(optimizerFailure(new OptimizerError('something else'))).toMatchObject({ source: 'optimizer', tensor: 'optimizer' });
   });
 });
