@@ -57,13 +57,7 @@ function setup(w: TrainerWorkload): { config: TrainConfigInput; data: TaskData }
 }
 
 /** Phase times of one hand-written step, ms. */
-interface Phases {
-  data: number;
-  augmentation: number;
-  forward: number;
-  backward: number;
-  optimizer: number;
-}
+type Phases = Record<'data' | 'augmentation' | 'forward' | 'backward' | 'optimizer', number>;
 
 export interface TrainerMeasurement {
   readonly workload: string;
