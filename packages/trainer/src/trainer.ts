@@ -164,6 +164,7 @@ export class Trainer {
       this.optimizer.trackDiagnostics(log);
       const r = this.attemptOrStop(indices, next);
       let layers: ReturnType<LayerSteps['after']> | undefined;
+      let skipped = !r.ok;
       if (r.ok) {
         if (log && !this.layerSteps.empty) this.layerSteps.before();
         const skippedBefore = this.optimizer.skippedSteps;
@@ -174,7 +175,10 @@ export class Trainer {
           this.fail(indices, next, optimizerFailure(e));
         }
         if (log && !this.layerSteps.empty) layers = this.layerSteps.after();
-        if (this.optimizer.skippedSteps !== skippedBefore) this.snapshot.restoreBuffers();
+        if (this.optimizer.skippedSteps !== skippedBefore) {
+          skipped = true;
+          this.snapshot.restoreBuffers();
+        }
       } else if (this.nonFinite === 'skip') {
         // Skipped: the batch is consumed, nothing of it is applied (BN statistics put back).
         this.snapshot.restoreBuffers();
@@ -199,7 +203,7 @@ export class Trainer {
         const loss = r.ok ? r.loss : Number.NaN;
         const logitNorm = r.ok ? r.logitNorm : Number.NaN;
         const at = { step: next, epoch: this.step / this.stepsPerEpoch, loss, logitNorm, examplesPerSecond: this.examplesSinceLog / seconds, skippedSteps: this.skippedSteps };
-        if (d) listener.onStep?.(stepRecord(d, at, layers));
+        if (d) listener.onStep?.(skipped ? skippedRecord(stepRecord(d, at)) : stepRecord(d, at, layers));
         this.trainMsSinceLog = 0;
         this.examplesSinceLog = 0;
       }
@@ -282,6 +286,11 @@ export class Trainer {
     }
     throw new Error('Trainer: model and data kinds disagree');
   }
+}
+
+/** A skipped step's line: nothing moved (effective steps 0; the optimizer's last diagnostics are of an earlier step). */
+function skippedRecord(r: StepRecord): StepRecord {
+  return { ...r, skipped: true, effectiveStep: r.effectiveStep.map(() => 0), gradNorm: Number.NaN };
 }
 
 function now(): number {

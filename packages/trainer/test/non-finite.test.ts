@@ -102,6 +102,9 @@ describe('a NaN mid-run', () => {
     expect(t.step).toBe(9);
     expect(records.map((r) => r.skippedSteps)).toEqual([0, 0, 0, 1, 2, 2, 2, 2, 2]);
     expect(Number.isNaN(records[3].loss)).toBe(true);
+    expect(records.map((r) => r.skipped === true)).toEqual([false, false, false, true, true, false, false, false, false]);
+    expect(records[4].effectiveStep.every((v) => v === 0)).toBe(true);
+    expect(records[6].effectiveStep.every((v) => v > 0)).toBe(true);
     expect(Number.isFinite(records[6].loss)).toBe(true);
     expect(t.skippedSteps).toBe(2);
     const resumed = trainer({ optimizer: { name: 'adam', options: { nonFinite: 'skip' } }, maxSteps: 9 });

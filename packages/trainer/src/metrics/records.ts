@@ -22,6 +22,8 @@ export interface StepRecord {
   readonly weightNorm: readonly number[];
   /** Steps skipped so far for a non-finite loss or gradient (`nonFinite: 'skip'`), across resumes. */
   readonly skippedSteps: number;
+  /** This step was skipped (non-finite loss or gradient under `nonFinite: 'skip'`): nothing moved. */
+  readonly skipped?: true;
   /** `logLayers`: ‖Δw‖/‖w‖ and ‖w‖ per chosen parameter or layer. */
   readonly layers?: Readonly<Record<string, LayerStep>>;
   /** Classifiers: mean ‖z‖ of the batch's logits; NCF: mean |logit|. */
@@ -93,6 +95,7 @@ export function flattenRecord(r: MetricsRecord): Record<string, string | number>
       });
     }
     else if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+    else if (typeof v === 'boolean') out[k] = v ? 1 : 0;
   }
   return out;
 }
