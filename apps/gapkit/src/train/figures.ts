@@ -39,13 +39,13 @@ export const FIGURES: readonly FigureDef[] = [
  * when `compare` overlays runs); null when no step line has a `layers` entry.
  */
 export function layerStepSpec(series: readonly Series[]): ReturnType<typeof lineChart> | null {
-  const data: { step: number; value: number; run: string }[] = [];
+  const data: { step: number; value: number; layer: string }[] = [];
   for (const s of series) {
     for (const r of s.records) {
       if (r.type !== 'step' || !r.layers) continue;
       for (const [name, l] of Object.entries(r.layers)) {
         const v = num(l.effectiveStep);
-        if (v !== undefined && v > 0) data.push({ step: r.step, value: v, run: series.length > 1 ? `${s.name} ${name}` : name });
+        if (v !== undefined && v > 0) data.push({ step: r.step, value: v, layer: series.length > 1 ? `${s.name} ${name}` : name });
       }
     }
   }
@@ -54,7 +54,7 @@ export function layerStepSpec(series: readonly Series[]): ReturnType<typeof line
     title: 'Effective step ‖Δw‖/‖w‖ of chosen layers',
     x: { field: 'step', title: 'step', integer: true },
     y: { field: 'value', title: '‖Δw‖/‖w‖', scale: 'log' },
-    series: 'run',
+    series: 'layer',
     data,
     points: false,
   });
