@@ -1,6 +1,7 @@
 /** Command-line options of `pnpm bench`, read with the CLI's parser (`@gapkit/cli/args`). */
 import { parseArgs as parseOptions, UsageError } from '@gapkit/cli/args';
 import { ALL_ENGINES } from './engines.js';
+import { TRAINER_WORKLOAD_NAMES } from './trainer-workloads.js';
 import { WORKLOADS } from './workloads.js';
 
 export { UsageError };
@@ -13,7 +14,7 @@ export interface BenchArgs {
   readonly help: boolean;
 }
 
-const WORKLOAD_NAMES = WORKLOADS.map((w) => w.name);
+const WORKLOAD_NAMES = [...WORKLOADS.map((w) => w.name), ...TRAINER_WORKLOAD_NAMES];
 
 const SPECS = {
   quick: { kind: 'flag' },

@@ -10,6 +10,7 @@ import { autoVsCpu, summarize, table, targets } from './report.js';
 import { optimizerSection } from './optim/report.js';
 import { runAll } from './runner.js';
 import { FULL, QUICK } from './settings.js';
+import { runTrainerWorkloads, trainerTable } from './trainer-workloads.js';
 import { WORKLOADS } from './workloads.js';
 
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const { measurements, describes } = await runAll(workloads, engines, settings, log);
   const rows = summarize(measurements);
+  const trainerRows = await runTrainerWorkloads(args.workloads, args.quick, log);
   const load1 = os.loadavg();
   const elapsed = (performance.now() - t0) / 1000;
 
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   out.push('');
   out.push(table(workloads, rows));
   out.push('');
+  if (trainerRows.length > 0) out.push(...trainerTable(trainerRows), '');
   out.push('Speed-ups are peer median / engine median (> 1× = faster than the peer). conv rates count fwd+bwd as 3× the forward FLOPs.');
   out.push('gapkit conv rows call the backend kernels (conv2d, conv2dBackpropInput, conv2dBackpropFilter); TF.js conv fwd+bwd is tf.grads of sum(conv2d(x, w)·dy).');
   out.push('TF.js peers get the same tf.customGrad workarounds: conv2d filter gradient = transpose(im2col(x))·dy (pad/stridedSlice/concat/transpose/matMul; tfjs-wasm has no Conv2DBackpropFilter, tfjs-cpu\'s is pathologically slow), input gradient = the stock Conv2DBackpropInput kernel, embedding (gather) gradient = scatterND (tfjs-wasm has no UnsortedSegmentSum). Gradients come from tfjs-core\'s register_all_gradients.');
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
         settings,
         skipped,
         engines: describes,
+        trainer: trainerRows,
       },
     };
     writeFileSync(args.json, `${JSON.stringify(doc, null, 2)}\n`);

@@ -20,7 +20,7 @@ describe('gapkit compare', () => {
     // The LAWN preset brings the paper's warm-up + linear decay.
     expect(configs[1].schedule.kind).toBe('warmup-linear');
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
-    expect(summary).toMatch(/\| run \| steps \| train loss \| HR@K \| NDCG@K \|/);
+    expect(summary).toMatch(/\| run \| steps \| skipped \| train loss \| HR@K \| NDCG@K \|/);
     expect(summary).toMatch(/\| adam-lawn \| 8 \|/);
     expect(summary).toMatch(/Scaled down: free phase = first third/);
     const spec = JSON.parse(readFileSync(join(out, 'test-hit-rate.vl.json'), 'utf8')) as { data: { values: { run: string }[] } };

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { command } from '../src/commands/train.js';
+import { parseArgs } from '../src/args.js';
+import { command, finalLines } from '../src/commands/train.js';
+import { runTraining } from '../src/train/run-training.js';
+import { overlayTrainFlags, TRAIN_FLAGS } from '../src/train/train-flags.js';
 import { newestCheckpointBytes, runQuiet, snapshot, TINY_DIGITS } from './train-helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gapkit-train-'));
@@ -108,16 +111,73 @@ describe('gapkit train', () => {
 
   it('says which download command to run when data are missing', async () => {
     const r = await runQuiet(command, ['--model', 'resnet', '--dataset', 'cifar10', '--data-dir', join(root, 'no-data'), '--optimizer', 'adam', '--out', dir('nodata'), '--backend', 'cpu', '--quiet']);
-    expect(r.error?.message).toMatch(/download cifar10/);
+    expect(r.error?.message).toMatch(/gapkit data download cifar10 --data-dir .*no-data`/);
+    expect(r.error?.message).not.toMatch(/gapkit download|--dir /);
     expect(existsSync(dir('nodata'))).toBe(false);
   });
 
-  it('stops at once on a non-finite loss, naming the step and the last good checkpoint', async () => {
+  it('stops at once on a non-finite loss, naming the step, the op (re-run in anomaly mode) and the last good checkpoint', async () => {
     const out = dir('nan');
-    const r = await runQuiet(command, [...TINY_DIGITS, '--optimizer', 'sgd', '--opt', 'lr=1e30,momentum=0,weightDecay=0', '--checkpoint-every', '1', '--out', out]);
-    expect(r.error?.message).toMatch(/step (\d+): .*became (NaN|Infinity|-Infinity).*last good checkpoint: .*ckpt-\d+\.safetensors/);
-    const failed = Number(/step (\d+):/.exec(r.error?.message ?? '')?.[1]);
+    const r = await runQuiet(command, [...TINY_DIGITS, '--optimizer', 'sgd', '--opt', 'lr=1e30,momentum=0,weightDecay=0', '--checkpoint-every', '1', '--log-every', '1', '--out', out]);
+    expect(r.error?.message).toMatch(/Stopped at step (\d+) \(op '[^']+'\); last good checkpoint: .*ckpt-\d+\.safetensors/);
+    expect(r.error?.message).toMatch(/step (\d+): .*became (NaN|Infinity|-Infinity).*re-run with anomaly mode on: op '[^']+' \((forward|backward)\)/s);
+    const failed = Number(/Stopped at step (\d+)/.exec(r.error?.message ?? '')?.[1]);
     expect(existsSync(join(out, `ckpt-${String(failed).padStart(8, '0')}.json`))).toBe(false);
     expect(existsSync(join(out, `ckpt-${String(failed - 1).padStart(8, '0')}.json`))).toBe(true);
+    const logged = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: number });
+    expect(Math.max(...logged.map((l) => l.step))).toBeLessThan(failed);
+
+    const anomaly = await runQuiet(command, [...TINY_DIGITS, '--optimizer', 'sgd', '--opt', 'lr=1e30,momentum=0,weightDecay=0', '--detect-anomaly', '--out', dir('nan-anomaly')]);
+    expect(anomaly.error?.message).toMatch(new RegExp(`Stopped at step ${failed} \\(op '[^']+'\\).*\\nstep ${failed}: anomaly mode found .* in op '`, 's'));
+  });
+
+  it('--non-finite skip skips and counts the non-finite steps in metrics.jsonl, summary.md and the final line', async () => {
+    const out = dir('skip');
+    const o = parseArgs([...TINY_DIGITS, '--non-finite', 'skip', '--log-every', '1', '--max-steps', '9', '--out', out], TRAIN_FLAGS).options;
+    expect(o['non-finite']).toBe('skip');
+    let saved = 0;
+    // A NaN injected into one weight after step 3 and taken out after step 5: steps 4 and 5 are skipped.
+    const r = await runTraining({
+      input: overlayTrainFlags({ model: { name: 'mlp' }, dataset: { name: 'digits' }, optimizer: { name: 'adam' } }, o),
+      where: 'flags',
+      out,
+      resume: false,
+      force: false,
+      dataDir: 'data',
+      quiet: true,
+      afterStep: (t, rec) => {
+        const w = t.model.parameters()[0].data;
+        if (rec.step === 3) [saved, w[0]] = [w[0], Number.NaN];
+        if (rec.step === 5) w[0] = saved;
+      },
+    });
+    const steps = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; skippedSteps?: number; loss?: number }).filter((l) => l.type === 'step');
+    expect(steps.map((l) => l.skippedSteps)).toEqual([0, 0, 0, 1, 2, 2, 2, 2, 2]);
+    expect(r.skippedSteps).toBe(2);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('Skipped steps (non-finite loss or gradient, policy `skip`): 2.');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/\| adam \| 9 \| 2 \|/);
+    expect(finalLines(r)).toMatch(/^done: test accuracy [\d.]+%, 2 steps skipped \(non-finite\)\n/);
+    expect(parse(readFileSync(join(out, 'config.yaml'), 'utf8')).optimizer.options.nonFinite).toBe('skip');
+  });
+
+  it('--log-layers logs ‖Δw‖/‖w‖ and ‖w‖ of chosen tensors in metrics.jsonl and metrics.csv, with a figure', async () => {
+    const out = dir('layers');
+    const r = await runQuiet(command, [...TINY_DIGITS, '--log-layers', 'fc1.weight,fc2', '--log-every', '5', '--out', out]);
+    expect(r.error).toBeNull();
+    const steps = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; layers?: Record<string, { effectiveStep: number; weightNorm: number }> }).filter((l) => l.type === 'step');
+    expect(steps.length).toBeGreaterThan(0);
+    for (const s of steps) {
+      expect(Object.keys(s.layers ?? {})).toEqual(['fc1.weight', 'fc2']);
+      for (const v of Object.values(s.layers ?? {})) {
+        expect(v.effectiveStep).toBeGreaterThan(0);
+        expect(v.weightNorm).toBeGreaterThan(0);
+      }
+    }
+    const header = readFileSync(join(out, 'metrics.csv'), 'utf8').split('\n')[0];
+    expect(header).toContain('layers.fc1.weight.effectiveStep');
+    expect(header).toContain('layers.fc2.weightNorm');
+    expect(readFileSync(join(out, 'layer-effective-step.png')).subarray(1, 4).toString()).toBe('PNG');
+    const bad = await runQuiet(command, [...TINY_DIGITS, '--log-layers', 'fc3.weight', '--out', dir('layers-bad')]);
+    expect(bad.error?.message).toMatch(/no parameter or layer 'fc3\.weight' \(did you mean 'fc1\.weight'\?\)/);
   });
 });

@@ -18,7 +18,7 @@ export class DataFormatError extends Error {
   }
 }
 
-/** A data directory or file that does not exist; the message says which `gapkit download` to run. */
+/** A data directory or file that does not exist; the message says which `gapkit data download` to run. */
 export class DataNotFoundError extends Error {
   override name = 'DataNotFoundError';
   /** The missing path. */

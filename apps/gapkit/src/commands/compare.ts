@@ -31,8 +31,8 @@ options:
   --out DIR            default runs/compare-<model>-<dataset>
   --force              start an existing folder over
   task flags           --model, --model-opt, --depth, --width, --dataset, --data-dir, --train-size, --augment,
-                       --head, --epochs, --max-steps, --batch-size, --seed, --eval-every, --backend, --config
-                       (see gapkit train --help)
+                       --head, --epochs, --max-steps, --batch-size, --seed, --eval-every, --backend, --config,
+                       --detect-anomaly, --log-layers (see gapkit train --help)
 
 example: pnpm gapkit compare --model resnet --depth 8 --dataset cifar10 --data-dir ../shared/data --optimizers adam,padam,nd-adam --max-steps 50`;
 

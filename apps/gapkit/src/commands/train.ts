@@ -9,7 +9,7 @@ import { parseArgs } from '../args.js';
 import { type Command, UsageError } from '../command.js';
 import { BACKEND_CHOICES } from '../train/backend-option.js';
 import { readConfigFile, savedDataDir } from '../train/config-file.js';
-import { runTraining } from '../train/run-training.js';
+import { type RunResult, runTraining } from '../train/run-training.js';
 import { lastEval } from '../train/summary.js';
 import { DEFAULT_DATA_DIR, overlayTrainFlags, TRAIN_FLAGS } from '../train/train-flags.js';
 
@@ -36,6 +36,8 @@ optimizer:
   --optimizer NAME        ${optimizerNames().join(', ')}
   --opt K=V,…             hyperparameters (e.g. --opt lr=0.01,beta2=0.99); --lr, --weight-decay for short
   --decay-norms           also decay biases and norm parameters (default: they get no weight decay)
+  --non-finite P          a NaN/±Infinity loss or gradient: error (default) stops the run naming the step,
+                          the tensor, the op and the last good checkpoint; skip skips the step and counts it
   --schedule KIND         ${SCHEDULE_NAMES.join(', ')} (on every learning rate)
   --schedule-unit U       epoch (default) or step; --every N, --gamma G, --milestones a,b, --total N,
                           --warmup N, --t0 N, --t-mult M, --min-lr X
@@ -45,6 +47,9 @@ run:
   --eval-every N          steps (0 = every epoch, default)   --log-every N   metrics line every N steps (10)
   --checkpoint-every K    steps (0 = every epoch, default)   --keep-last K   step checkpoints kept (3)
   --backend NAME          ${BACKEND_CHOICES.join(', ')} (default auto)
+  --detect-anomaly        anomaly mode for the whole run: every op's output and gradient is checked (slower);
+                          without it a failed step is re-run once in anomaly mode to name the op
+  --log-layers A,B        also log ‖Δw‖/‖w‖ and ‖w‖ of these parameters or layer ids (checkpoint names: layer1.0.conv1.weight, layer1.0.conv1)
   --out DIR               run folder (default runs/<model>-<dataset>-<optimizer>); refused if it exists
   --force                 start an existing run folder over
   --resume DIR            continue the run in DIR
@@ -79,11 +84,15 @@ export const command: Command = {
       dataDir: o['data-dir'] ?? savedDataDir(base) ?? DEFAULT_DATA_DIR,
       quiet: o.quiet,
     });
-    const e = lastEval(r.records);
-    if (!o.quiet) {
-      const result = e?.accuracy !== undefined ? `test accuracy ${(100 * e.accuracy).toFixed(2)}%` : e?.hitRate !== undefined ? `HR@${e.k} ${e.hitRate.toFixed(4)}, NDCG@${e.k} ${e.ndcg?.toFixed(4)}` : '';
-      console.log(`done: ${result}\nwrote ${r.out}/: ${r.files.join(', ')} and checkpoints`);
-    }
+    if (!o.quiet) console.log(finalLines(r));
     return 0;
   },
 };
+
+/** What `gapkit train` prints at the end: the result, the steps skipped, and the files written. */
+export function finalLines(r: RunResult): string {
+  const e = lastEval(r.records);
+  const result = e?.accuracy !== undefined ? `test accuracy ${(100 * e.accuracy).toFixed(2)}%` : e?.hitRate !== undefined ? `HR@${e.k} ${e.hitRate.toFixed(4)}, NDCG@${e.k} ${e.ndcg?.toFixed(4)}` : '';
+  const skipped = r.skippedSteps > 0 ? `${r.skippedSteps} step${r.skippedSteps === 1 ? '' : 's'} skipped (non-finite)` : 'no step skipped';
+  return `done: ${result}, ${skipped}\nwrote ${r.out}/: ${r.files.join(', ')} and checkpoints`;
+}

@@ -34,6 +34,32 @@ export const FIGURES: readonly FigureDef[] = [
   { file: 'weight-norm', title: 'Weight norm ‖w‖ (group 0)', type: 'step', y: (r) => (r.type === 'step' ? num(r.weightNorm[0]) : undefined), yTitle: '‖w‖', log: false },
 ];
 
+/**
+ * `--log-layers`: ‖Δw‖/‖w‖ of each chosen parameter or layer, one series per name (per run and name
+ * when `compare` overlays runs); null when no step line has a `layers` entry.
+ */
+export function layerStepSpec(series: readonly Series[]): ReturnType<typeof lineChart> | null {
+  const data: { step: number; value: number; layer: string }[] = [];
+  for (const s of series) {
+    for (const r of s.records) {
+      if (r.type !== 'step' || !r.layers) continue;
+      for (const [name, l] of Object.entries(r.layers)) {
+        const v = num(l.effectiveStep);
+        if (v !== undefined && v > 0) data.push({ step: r.step, value: v, layer: series.length > 1 ? `${s.name} ${name}` : name });
+      }
+    }
+  }
+  if (data.length === 0) return null;
+  return lineChart({
+    title: 'Effective step ‖Δw‖/‖w‖ of chosen layers',
+    x: { field: 'step', title: 'step', integer: true },
+    y: { field: 'value', title: '‖Δw‖/‖w‖', scale: 'log' },
+    series: 'layer',
+    data,
+    points: false,
+  });
+}
+
 /** The Vega-Lite spec of one figure over the given runs, or null when no run has a value for it. */
 export function figureSpec(def: FigureDef, series: readonly Series[]): ReturnType<typeof lineChart> | null {
   const data: { step: number; value: number; run: string }[] = [];
@@ -63,6 +89,11 @@ export async function writeFigures(dir: string, series: readonly Series[]): Prom
     const spec = figureSpec(def, series);
     if (!spec) continue;
     const w = await writeFigure(spec, dir, def.file);
+    written.push(w.spec, w.svg, w.png);
+  }
+  const layers = layerStepSpec(series);
+  if (layers) {
+    const w = await writeFigure(layers, dir, 'layer-effective-step');
     written.push(w.spec, w.svg, w.png);
   }
   return written;

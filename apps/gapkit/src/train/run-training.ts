@@ -13,6 +13,7 @@ import {
   configHash,
   type MetricsRecord,
   NonFiniteError,
+  type StepRecord,
   parseTrainConfig,
   recordsToCsv,
   restoreCheckpoint,
@@ -45,6 +46,8 @@ export interface RunRequest {
   readonly loaded?: LoadedData;
   /** Prefix of progress lines. */
   readonly label?: string;
+  /** Called after each logged step with the trainer (tests use it to inject a NaN mid-run). */
+  readonly afterStep?: (trainer: Trainer, r: StepRecord) => void;
 }
 
 export interface RunResult {
@@ -52,6 +55,8 @@ export interface RunResult {
   readonly records: MetricsRecord[];
   readonly out: string;
   readonly files: string[];
+  /** Steps skipped for a non-finite loss or gradient (`--non-finite skip`), across resumes. */
+  readonly skippedSteps: number;
 }
 
 export function parseConfigOrUsage(input: unknown, where: string): TrainConfig {
@@ -117,6 +122,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
           appendMetric(out, r);
           lastLoss = r.loss;
           progress?.update(r.step, { loss: r.loss, note: `epoch ${Math.floor(r.epoch) + 1}/${config.epochs}` });
+          req.afterStep?.(trainer, r);
         },
         onEval: (r) => {
           records.push(r);
@@ -133,7 +139,10 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
       });
     } catch (e) {
       if (e instanceof NonFiniteError) {
-        throw new Error(`${e.message}. Stopped; last good checkpoint: ${lastGood ?? 'none (no checkpoint was written before this step)'}; nothing of step ${e.step} was written.`);
+        const op = e.op === null ? '' : ` (op '${e.op}')`;
+        throw new Error(
+          `Stopped at step ${e.step}${op}; last good checkpoint: ${lastGood ?? 'none (no checkpoint was written before this step)'}; nothing of step ${e.step} was written (--non-finite skip skips such steps, --detect-anomaly checks every op).\n${e.message}`,
+        );
       }
       throw e;
     }
@@ -141,8 +150,8 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
     writeFileAtomic(join(out, 'metrics.csv'), recordsToCsv(records));
     const figures = await writeFigures(out, [{ name: config.optimizer.name, records }]);
     const files = ['config.yaml', 'metrics.jsonl', 'metrics.csv', 'summary.md', ...figures.map((f) => basename(f))];
-    writeFileAtomic(join(out, 'summary.md'), summaryMarkdown(config, records, files));
-    return { config, records, out, files };
+    writeFileAtomic(join(out, 'summary.md'), summaryMarkdown(config, records, files, trainer.skippedSteps));
+    return { config, records, out, files, skippedSteps: trainer.skippedSteps };
   } finally {
     backend.dispose();
   }

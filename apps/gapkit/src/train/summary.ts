@@ -11,29 +11,32 @@ export function lastStep(records: readonly MetricsRecord[]): StepRecord | undefi
   return records.filter((r): r is StepRecord => r.type === 'step').at(-1);
 }
 
-/** One table row per run: name, steps, final train loss, and the test metrics. */
+/** One table row per run: name, steps, steps skipped (non-finite), final train loss, and the test metrics. */
 export function resultTable(rows: readonly { name: string; records: readonly MetricsRecord[] }[]): string {
   const evals = rows.map((r) => lastEval(r.records));
   const ncf = evals.some((e) => e?.hitRate !== undefined);
-  const head = ncf ? '| run | steps | train loss | HR@K | NDCG@K |' : '| run | steps | train loss | test loss | test accuracy | ECE | mean logit norm |';
-  const sep = ncf ? '| --- | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: | ---: | ---: | ---: | ---: |';
+  const head = ncf ? '| run | steps | skipped | train loss | HR@K | NDCG@K |' : '| run | steps | skipped | train loss | test loss | test accuracy | ECE | mean logit norm |';
+  const sep = ncf ? '| --- | ---: | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   const lines = rows.map((r, i) => {
     const s = lastStep(r.records);
     const e = evals[i];
     return ncf
-      ? `| ${r.name} | ${fmt(s?.step)} | ${fmt(s?.loss)} | ${fmt(e?.hitRate)} | ${fmt(e?.ndcg)} |`
-      : `| ${r.name} | ${fmt(s?.step)} | ${fmt(s?.loss)} | ${fmt(e?.loss)} | ${e?.accuracy === undefined ? '—' : `${(100 * e.accuracy).toFixed(2)}%`} | ${fmt(e?.ece)} | ${fmt(e?.logitNorm)} |`;
+      ? `| ${r.name} | ${fmt(s?.step)} | ${fmt(s?.skippedSteps)} | ${fmt(s?.loss)} | ${fmt(e?.hitRate)} | ${fmt(e?.ndcg)} |`
+      : `| ${r.name} | ${fmt(s?.step)} | ${fmt(s?.skippedSteps)} | ${fmt(s?.loss)} | ${fmt(e?.loss)} | ${e?.accuracy === undefined ? '—' : `${(100 * e.accuracy).toFixed(2)}%`} | ${fmt(e?.ece)} | ${fmt(e?.logitNorm)} |`;
   });
   return [head, sep, ...lines].join('\n');
 }
 
-export function summaryMarkdown(config: TrainConfig, records: readonly MetricsRecord[], files: readonly string[]): string {
+export function summaryMarkdown(config: TrainConfig, records: readonly MetricsRecord[], files: readonly string[], skippedSteps: number): string {
+  const policy = config.optimizer.options.nonFinite === 'skip' ? 'skip' : 'error';
   return [
     `# gapkit train — ${config.model.name} on ${config.dataset.name} with ${config.optimizer.name}`,
     '',
     `seed ${config.seed}, batch ${config.batchSize}, ${config.epochs} epochs${config.maxSteps ? `, at most ${config.maxSteps} steps` : ''}, schedule ${config.schedule.kind}, head ${config.head.kind}, backend ${config.backend}`,
     '',
     resultTable([{ name: config.optimizer.name, records }]),
+    '',
+    `Skipped steps (non-finite loss or gradient, policy \`${policy}\`): ${skippedSteps}.`,
     '',
     'Every setting (with defaults) is in `config.yaml`; every logged step and evaluation in `metrics.jsonl` / `metrics.csv`.',
     '',

@@ -37,6 +37,8 @@ export const TASK_FLAGS = {
   'eval-every': { kind: 'int', min: 0 },
   'log-every': { kind: 'int', min: 1 },
   backend: { kind: 'string', choices: BACKEND_CHOICES },
+  'detect-anomaly': { kind: 'flag' },
+  'log-layers': { kind: 'list' },
 } as const;
 
 export const TRAIN_FLAGS = {
@@ -46,6 +48,7 @@ export const TRAIN_FLAGS = {
   lr: { kind: 'number' },
   'weight-decay': { kind: 'number' },
   'decay-norms': { kind: 'flag' },
+  'non-finite': { kind: 'string', choices: ['error', 'skip'] },
   'checkpoint-every': { kind: 'int', min: 0 },
   'keep-last': { kind: 'int', min: 1 },
   out: { kind: 'string' },
@@ -151,8 +154,10 @@ export function overlayTaskFlags(base: Record<string, unknown>, o: TaskOptions):
     ['evalEvery', o['eval-every']],
     ['logEvery', o['log-every']],
     ['backend', o.backend],
+    ['logLayers', o['log-layers']],
   ];
   for (const [k, v] of top) if (v !== undefined) c[k] = v;
+  if (o['detect-anomaly']) c.detectAnomaly = true;
   return c;
 }
 
@@ -166,6 +171,7 @@ export function overlayTrainFlags(base: Record<string, unknown>, o: TrainOptions
   const hyper = { ...keyValues('opt', o.opt) };
   if (o.lr !== undefined) hyper.lr = o.lr;
   if (o['weight-decay'] !== undefined) hyper.weightDecay = o['weight-decay'];
+  if (o['non-finite'] !== undefined) hyper.nonFinite = o['non-finite'];
   if (Object.keys(hyper).length > 0) {
     const opt = (c.optimizer ?? {}) as Record<string, unknown>;
     opt.options = { ...((opt.options ?? {}) as Record<string, unknown>), ...hyper };

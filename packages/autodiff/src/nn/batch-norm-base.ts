@@ -38,7 +38,8 @@ export abstract class BatchNormBase extends Module {
   readonly momentum: number;
   readonly fixedScale: number | null;
   readonly numFeatures: number;
-  readonly nonFinite: NonFiniteBatch;
+  /** What a non-finite training batch does; a trainer may set it to follow its own step policy. */
+  nonFinite: NonFiniteBatch;
   private readonly layerName: string;
   private readonly ranks: readonly number[];
 

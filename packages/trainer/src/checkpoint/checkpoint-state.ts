@@ -5,10 +5,11 @@
  * c_ℓ), every RNG stream (init, shuffle, augment, negatives, data, each dropout layer's), the epoch's
  * planning state, the backend and the run identity with its hash.
  */
-import { Dropout, Rng, type RngState } from '@gapkit/autodiff';
+import type { RngState } from '@gapkit/autodiff';
 import type { OptimizerStateDict, StateValue } from '@gapkit/optimizers';
 import type { RunIdentity } from './config-hash.js';
 import { configHash, identityDifferences, runIdentity } from './config-hash.js';
+import { dropoutStreams } from '../dropout-streams.js';
 import { loadStreams, type RngStates, saveStreams } from '../rng-streams.js';
 import type { Trainer } from '../trainer.js';
 
@@ -29,6 +30,8 @@ export interface CheckpointMeta {
   readonly rng: RngStates;
   readonly dropout: Record<string, RngState>;
   readonly epochStart: { shuffle: RngState; negatives: RngState } | null;
+  /** Steps skipped for a non-finite loss before the optimizer saw them (absent in older checkpoints: 0); the optimizer's own skips are in its state dict. */
+  readonly skippedLossSteps?: number;
   /** The optimizer state dict with every buffer replaced by the name of its tensor. */
   readonly optimizer: Omit<OptimizerStateDict, 'state'> & { state: Record<string, Record<string, number | boolean | null | { tensor: string }>> };
 }
@@ -41,16 +44,6 @@ export interface CheckpointState {
 /** A checkpoint that cannot continue this run; nothing was changed. */
 export class CheckpointMismatchError extends Error {
   override name = 'CheckpointMismatchError';
-}
-
-function dropoutStreams(t: Trainer): Map<string, Rng> {
-  const out = new Map<string, Rng>();
-  for (const [path, m] of t.model.namedModules()) {
-    if (!(m instanceof Dropout)) continue;
-    const rng: unknown = Reflect.get(m, 'rng');
-    if (rng instanceof Rng) out.set(path, rng);
-  }
-  return out;
 }
 
 export function captureCheckpoint(t: Trainer): CheckpointState {
@@ -70,7 +63,7 @@ export function captureCheckpoint(t: Trainer): CheckpointState {
     state[pname] = out;
   }
   const dropout: Record<string, RngState> = {};
-  for (const [path, rng] of dropoutStreams(t)) dropout[path] = rng.getState();
+  for (const [path, rng] of dropoutStreams(t.model)) dropout[path] = rng.getState();
   return {
     tensors,
     meta: {
@@ -85,6 +78,7 @@ export function captureCheckpoint(t: Trainer): CheckpointState {
       rng: saveStreams(t.streams),
       dropout,
       epochStart: t.epochStart,
+      skippedLossSteps: t.lossSkips,
       optimizer: { ...sd, state },
     },
   };
@@ -119,7 +113,9 @@ export function restoreCheckpoint(t: Trainer, c: CheckpointState, where: string)
     }
     state[pname] = out;
   }
-  const dropout = dropoutStreams(t);
+  const lossSkips = m.skippedLossSteps ?? 0;
+  if (!Number.isInteger(lossSkips) || lossSkips < 0) throw new CheckpointMismatchError(`${where}: skippedLossSteps is ${String(lossSkips)}, expected an integer ≥ 0`);
+  const dropout = dropoutStreams(t.model);
   const savedDropout = Object.keys(m.dropout);
   if (savedDropout.length !== dropout.size || savedDropout.some((k) => !dropout.has(k))) {
     throw new CheckpointMismatchError(`${where}: dropout layers [${savedDropout.join(', ')}] in the checkpoint, [${[...dropout.keys()].join(', ')}] here`);
@@ -143,5 +139,6 @@ export function restoreCheckpoint(t: Trainer, c: CheckpointState, where: string)
   t.epoch = m.epoch;
   t.position = m.position;
   t.epochStart = m.epochStart;
+  t.lossSkips = lossSkips;
   t.replanFromEpochStart();
 }

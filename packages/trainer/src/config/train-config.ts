@@ -106,6 +106,17 @@ export const trainConfigSchema = z
     checkpointEvery: int('checkpointEvery', 0).default(0),
     /** How many step checkpoints to keep (the best one is kept apart). */
     keepLast: int('keepLast', 1, 1000).default(3),
+    /**
+     * Anomaly mode (`detectAnomaly` of `@gapkit/autodiff`) for the whole run: every op's output and
+     * every gradient is checked, and the first NaN or ±Infinity names its op. Default false: without
+     * it a failed step is re-run once with anomaly mode on to name the op.
+     */
+    detectAnomaly: z.boolean().default(false),
+    /**
+     * Parameter names or layer ids whose ‖Δw‖/‖w‖ and ‖w‖ are logged in every step line (`layers`),
+     * beside the per-group values. Default none.
+     */
+    logLayers: z.array(z.string().min(1)).default([]),
     /** Compute backend name (see `gapkit backends`). */
     backend: z.string().min(1).default('auto'),
     /** Where the run came from (written by the CLI; ignored when read back). */

@@ -5,6 +5,7 @@
  * phase and c_ℓ drift, ND-Adam's worst |‖w_i‖−1|.
  */
 import type { StepDiagnostics } from '@gapkit/optimizers';
+import type { LayerStep } from './layer-steps.js';
 
 export interface StepRecord {
   readonly type: 'step';
@@ -19,6 +20,12 @@ export interface StepRecord {
   readonly effectiveStep: readonly number[];
   /** ‖w‖ per parameter group. */
   readonly weightNorm: readonly number[];
+  /** Steps skipped so far for a non-finite loss or gradient (`nonFinite: 'skip'`), across resumes. */
+  readonly skippedSteps: number;
+  /** This step was skipped (non-finite loss or gradient under `nonFinite: 'skip'`): nothing moved. */
+  readonly skipped?: true;
+  /** `logLayers`: ‖Δw‖/‖w‖ and ‖w‖ per chosen parameter or layer. */
+  readonly layers?: Readonly<Record<string, LayerStep>>;
   /** Classifiers: mean ‖z‖ of the batch's logits; NCF: mean |logit|. */
   readonly logitNorm: number;
   /** AdamS / SGDS: √v̄. */
@@ -49,7 +56,8 @@ export type MetricsRecord = StepRecord | EvalRecord;
 
 export function stepRecord(
   d: StepDiagnostics,
-  at: { step: number; epoch: number; loss: number; logitNorm: number; examplesPerSecond: number },
+  at: { step: number; epoch: number; loss: number; logitNorm: number; examplesPerSecond: number; skippedSteps: number },
+  layers?: Readonly<Record<string, LayerStep>>,
 ): StepRecord {
   const x = d.extra;
   const r: StepRecord = {
@@ -59,6 +67,7 @@ export function stepRecord(
     gradNorm: d.gradNorm,
     effectiveStep: d.groups.map((g) => g.effectiveStep),
     weightNorm: d.groups.map((g) => g.weightNorm),
+    ...(layers && Object.keys(layers).length > 0 ? { layers } : {}),
     ...(typeof x.sqrtVBar === 'number' ? { sqrtVBar: x.sqrtVBar } : {}),
     ...(typeof x.phase === 'string' ? { lawnPhase: x.phase } : {}),
     ...(typeof x.worstNormDrift === 'number' ? { lawnWorstNormDrift: x.worstNormDrift } : {}),
@@ -73,12 +82,20 @@ export function flattenRecord(r: MetricsRecord): Record<string, string | number>
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(r)) {
     if (k === 'lawnC') continue;
+    if (k === 'layers' && typeof v === 'object' && v !== null) {
+      for (const [name, l] of Object.entries(v as Record<string, LayerStep>)) {
+        out[`layers.${name}.effectiveStep`] = l.effectiveStep;
+        out[`layers.${name}.weightNorm`] = l.weightNorm;
+      }
+      continue;
+    }
     if (Array.isArray(v)) {
       v.forEach((x, i) => {
         out[`${k}.${i}`] = x as number;
       });
     }
     else if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+    else if (typeof v === 'boolean') out[k] = v ? 1 : 0;
   }
   return out;
 }

@@ -20,7 +20,7 @@ export interface SourceFile {
 
 /** A downloadable data set. */
 export interface DatasetSource {
-  /** Folder name under `--dir`, and the `gapkit download` argument. */
+  /** Folder name under `--data-dir`, and the `gapkit data download` argument. */
   readonly name: string;
   readonly title: string;
   readonly homepage: string;
@@ -41,7 +41,7 @@ const CIFAR_CHECKSUM_SOURCE = `publisher (${CIFAR_PAGE}, md5sum column)`;
 const GROUPLENS_TERMS =
   'GroupLens terms: research use only; do not redistribute; acknowledge the data set (Harper & Konstan 2015); no commercial use without permission.';
 
-/** Every data set `gapkit download` knows, by name. */
+/** Every data set `gapkit data download` knows, by name. */
 export const DATASET_SOURCES: Readonly<Record<string, DatasetSource>> = {
   cifar10: {
     name: 'cifar10',
