@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   out.push('');
   out.push('Speed-ups are peer median / engine median (> 1× = faster than the peer). conv rates count fwd+bwd as 3× the forward FLOPs.');
   out.push('gapkit conv rows call the backend kernels (conv2d, conv2dBackpropInput, conv2dBackpropFilter); TF.js conv fwd+bwd is tf.grads of sum(conv2d(x, w)·dy).');
-  out.push('TF.js peers get the same tf.customGrad workarounds (performance.md): conv2d filter gradient = transpose(im2col(x))·dy (pad/stridedSlice/concat/transpose/matMul; tfjs-wasm has no Conv2DBackpropFilter, tfjs-cpu\'s is pathologically slow), input gradient = the stock Conv2DBackpropInput kernel, embedding (gather) gradient = scatterND (tfjs-wasm has no UnsortedSegmentSum). Gradients come from tfjs-core\'s register_all_gradients.');
+  out.push('TF.js peers get the same tf.customGrad workarounds: conv2d filter gradient = transpose(im2col(x))·dy (pad/stridedSlice/concat/transpose/matMul; tfjs-wasm has no Conv2DBackpropFilter, tfjs-cpu\'s is pathologically slow), input gradient = the stock Conv2DBackpropInput kernel, embedding (gather) gradient = scatterND (tfjs-wasm has no UnsortedSegmentSum). Gradients come from tfjs-core\'s register_all_gradients.');
   out.push(`Load average (1/5/15 min) at start ${load0.map((x) => x.toFixed(2)).join(' ')}, at end ${load1.map((x) => x.toFixed(2)).join(' ')}: other processes share these ${os.cpus().length} cores, so read ratios, not absolute times.`);
   for (const [e, why] of Object.entries(skipped)) out.push(`Skipped ${e}: ${why}`);
   out.push('');

@@ -26,7 +26,7 @@ describe('gapkit models', () => {
     const names = ['resnet18', 'resnet34', 'resnet', 'wrn', 'wrn-ndadam', 'wrn-ndadam-tf', 'wrn-padam', 'vgg11', 'vgg13', 'vgg16', 'vgg19', 'vgg16-2fc', 'ncf-gmf', 'ncf-mlp', 'neumf', 'mlp'];
     const rows = out.split('\n').slice(4);
     for (const name of names) expect(rows.some((r) => r.startsWith(`${name} `)), name).toBe(true);
-    // spec §9 counts at 10 classes
+    // docs/models.md counts at 10 classes
     expect(out).toMatch(/resnet18 +ResNet-18 +11,173,962 /);
     expect(out).toMatch(/resnet34 +ResNet-34 +21,282,122 /);
     expect(out).toMatch(/wrn +WRN-28-10 +36,479,194 /);

@@ -76,7 +76,7 @@ describe('flipHorizontal', () => {
 });
 
 describe('normalization constants', () => {
-  it('are the papers’ values (spec §8): Padam/kuangliu CIFAR-10, ND-Adam on 0..255, MNIST', () => {
+  it('are the papers’ values (docs/data.md): Padam/kuangliu CIFAR-10, ND-Adam on 0..255, MNIST', () => {
     expect([CIFAR10_NORMALIZATION.mean, CIFAR10_NORMALIZATION.std]).toEqual([[0.4914, 0.4822, 0.4465], [0.2023, 0.1994, 0.201]]);
     expect([CIFAR10_NDADAM_NORMALIZATION.mean, CIFAR10_NDADAM_NORMALIZATION.std, CIFAR10_NDADAM_NORMALIZATION.scale]).toEqual([
       [125.3, 123.0, 113.9],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { digitPixelsFromJson, embeddedDigitsFromArrays, labelHistogram } from '../src/index.js';
 import { embeddedDigitFile, loadEmbeddedDigits } from '../src/node/index.js';
 
-/** README §3 training-subset class counts (the package holds the same 10,000 images, see shared-mnist). */
+/** docs/data.md: training-subset class counts (the package holds the same 10,000 images, see shared-mnist). */
 const TRAIN_10K_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
 
 describe('loadEmbeddedDigits', () => {

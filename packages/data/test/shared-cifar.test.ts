@@ -1,6 +1,6 @@
 /**
- * The CIFAR loaders on the real files in ../shared/data, against the counts, class names and channel
- * means documented in shared/data/README.md §1–§2. Each file is read once.
+ * The CIFAR loaders on the real files of the shared data folder, against the counts, class names and
+ * channel means listed in docs/data.md#the-projects-real-test-data. Each file is read once.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ describe.skipIf(cifar10Dir === null)('CIFAR-10 (shared/data/cifar10)', () => {
     ({ train, test } = loadCifar10(cifar10Dir ?? ''));
   });
 
-  it('has 10,000 + 10,000 images of 3×32×32 with exactly 1,000 per class (README §1)', () => {
+  it('has 10,000 + 10,000 images of 3×32×32 with exactly 1,000 per class (docs/data.md)', () => {
     for (const ds of [train, test]) {
       expect([ds.n, ds.channels, ds.height, ds.width]).toEqual([10_000, 3, 32, 32]);
       expect(ds.images.length).toBe(10_000 * 3072);
@@ -42,7 +42,7 @@ describe.skipIf(cifar10Dir === null)('CIFAR-10 (shared/data/cifar10)', () => {
     expect(train.classNames).toEqual(CIFAR10_CLASS_NAMES);
   });
 
-  it('training subset channel means are 125.86 / 123.21 / 114.00 on 0..255 (README §1)', () => {
+  it('training subset channel means are 125.86 / 123.21 / 114.00 on 0..255 (docs/data.md)', () => {
     const { mean } = channelStats(train);
     const documented = [125.86, 123.21, 114.0];
     mean.forEach((m, c) => {
@@ -50,7 +50,7 @@ describe.skipIf(cifar10Dir === null)('CIFAR-10 (shared/data/cifar10)', () => {
     });
   });
 
-  it('test set channel means are 0.4942 / 0.4851 / 0.4504 (README §1)', () => {
+  it('test set channel means are 0.4942 / 0.4851 / 0.4504 (docs/data.md)', () => {
     const { mean } = channelStats(test);
     [0.4942, 0.4851, 0.4504].forEach((v, c) => {
       expect(mean[c]).toBeCloseTo(v, 3);
@@ -74,14 +74,14 @@ describe.skipIf(cifar100Dir === null)('CIFAR-100 (shared/data/cifar100)', () => 
     ({ train, test } = loadCifar100(cifar100Dir ?? ''));
   });
 
-  it('has 2,000 train (20 per fine class) and 1,000 test (10 per class) images (README §2)', () => {
+  it('has 2,000 train (20 per fine class) and 1,000 test (10 per class) images (docs/data.md)', () => {
     expect(train.n).toBe(2000);
     expect(test.n).toBe(1000);
     expect(Array.from(labelHistogram(train.labels, 100))).toEqual(new Array(100).fill(20));
     expect(Array.from(labelHistogram(test.labels, 100))).toEqual(new Array(100).fill(10));
   });
 
-  it('records are class-interleaved: record k has fine label k mod 100 (README §2)', () => {
+  it('records are class-interleaved: record k has fine label k mod 100 (docs/data.md)', () => {
     for (const ds of [train, test]) for (let k = 0; k < ds.n; k++) expect(ds.labels[k]).toBe(k % 100);
   });
 
@@ -106,7 +106,7 @@ describe.skipIf(cifar100Dir === null)('CIFAR-100 (shared/data/cifar100)', () => 
     expect(Array.from(labelHistogram(cifar100Coarse(train).labels, 20))).toEqual(new Array(20).fill(100));
   });
 
-  it('subset channel means lie within 0.02 of the full training-set means 0.5071/0.4865/0.4409 (README §2)', () => {
+  it('subset channel means lie within 0.02 of the full training-set means 0.5071/0.4865/0.4409 (docs/data.md)', () => {
     // README documents only full-set statistics; 2,000 images give a sampling error far below 0.02.
     const { mean } = channelStats(train);
     mean.forEach((m, c) => {

@@ -1,5 +1,5 @@
 /**
- * The MNIST loader on the real IDX files in ../shared/data/mnist (README §3), and the embedded digits
+ * The MNIST loader on the real IDX files of the shared data folder's mnist/ (docs/data.md#the-projects-real-test-data), and the embedded digits
  * compared byte for byte with them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { sharedPath } from './helpers/shared-data.js';
 
 const mnistDir = sharedPath('mnist');
 
-/** README §3: test class counts and training-subset class counts. */
+/** docs/data.md: test class counts and training-subset class counts. */
 const TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009];
 const TRAIN_10K_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
 
@@ -27,7 +27,7 @@ describe.skipIf(mnistDir === null)('MNIST (shared/data/mnist)', () => {
     expect(Array.from(labelHistogram(train.labels, 10))).toEqual(TRAIN_10K_COUNTS);
   });
 
-  it('test mean is 0.1325 (README §3)', () => {
+  it('test mean is 0.1325 (docs/data.md)', () => {
     expect(channelStats(test).mean[0]).toBeCloseTo(0.1325, 4);
   });
 

@@ -1,5 +1,5 @@
 /**
- * MovieLens-100k and its NCF split in ../shared/data/movielens-100k, against README §4 / §4a: counts,
+ * MovieLens-100k and its NCF split in the shared data folder's movielens-100k/, against docs/data.md#the-projects-real-test-data: counts,
  * rating histogram, id ranges; our leave-one-out reproduces the shipped split; the shipped negatives obey
  * the protocol, and so do negatives we sample.
  */
@@ -25,7 +25,7 @@ describe.skipIf(mlDir === null)('MovieLens-100k u.data', () => {
     data = loadMovieLens100k(mlDir ?? '');
   });
 
-  it('has 100,000 ratings by 943 users on 1,682 items, every item used (README §4)', () => {
+  it('has 100,000 ratings by 943 users on 1,682 items, every item used (docs/data.md)', () => {
     expect([data.n, data.numUsers, data.numItems]).toEqual([100_000, 943, 1682]);
     const usedItems = new Set(data.items);
     expect(usedItems.size).toBe(1682);
@@ -47,7 +47,7 @@ describe.skipIf(mlDir === null)('MovieLens-100k u.data', () => {
     expect(pairs.size).toBe(100_000);
   });
 
-  describe.skipIf(ncfDir === null)('NCF split (README §4a)', () => {
+  describe.skipIf(ncfDir === null)('NCF split (docs/data.md)', () => {
     let ncf: NcfSplit;
     let all: UserItemIndex;
     beforeAll(() => {

@@ -1,5 +1,5 @@
 /**
- * Parameter metadata written by the builders and read by optimizers (style guide §4.4). Layers set
+ * Parameter metadata written by the builders and read by optimizers (docs/models.md#parameter-metadata). Layers set
  * `role` and `unitAxes`; builders add the tags below and name every parameter from the model root.
  *
  * - `final-homogeneous` (LAWN) goes on the **weights** of the layers after the last normalization

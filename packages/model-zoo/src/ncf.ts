@@ -1,6 +1,6 @@
 /**
  * Neural collaborative filtering (He et al. 2017; hexiangnan/neural_collaborative_filtering
- * `GMF.py`, `MLP.py`, `NeuMF.py`; spec §9): GMF, the MLP model and NeuMF, over user and item id
+ * `GMF.py`, `MLP.py`, `NeuMF.py`; docs/models.md#ncf): GMF, the MLP model and NeuMF, over user and item id
  * embeddings. Every model maps `(users, items)` (equal-length Int32Arrays of 0-based ids) to logits
  * of shape **[N]** (the reference's final `Dense(1, sigmoid)` without the sigmoid: train with
  * `bceWithLogits` against 0/1 labels, rank by the logit).

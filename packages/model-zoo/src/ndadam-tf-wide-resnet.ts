@@ -1,6 +1,6 @@
 /**
  * WRN-22-7.5 as the ND-Adam paper's TensorFlow experiments trained it (zj10/ND-Adam
- * `resnet_model.py`, the TF ResNet of Wu 2016; spec §8.1, §9) — the network behind the paper's
+ * `resnet_model.py`, the TF ResNet of Wu 2016; docs/models.md#wide-resnets) — the network behind the paper's
  * Table 1. It differs from the PyTorch WRN ({@link WideResNet}) in four ways:
  * - leaky ReLU (slope 0.1) everywhere;
  * - parameter-free shortcuts: where the width changes, the shortcut is a stride×stride average pool

@@ -1,6 +1,6 @@
 /**
  * "WRN-16-4" as the Padam paper trained it (uclaml/Padam `models/wideresnet.py`,
- * `WResNet_cifar10(depth=16, multiplier=4)`, spec §9). Despite the name it is **not** Zagoruyko's
+ * `WResNet_cifar10(depth=16, multiplier=4)`, docs/models.md#wide-resnets). Despite the name it is **not** Zagoruyko's
  * pre-activation WRN: it is the post-activation CIFAR {@link ResNet} with a widened stem —
  * conv3×3 3→16k + BN, three stages of n = (depth − 4)/6 BasicBlocks at widths 16k/32k/64k (strides
  * 1/2/2), 1×1-conv + BN projection shortcuts, global average pooling (= 8×8 on CIFAR), linear 64k →

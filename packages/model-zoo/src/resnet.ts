@@ -1,6 +1,6 @@
 /**
  * ResNet for CIFAR as the Padam and SWD papers trained it (kuangliu/pytorch-cifar `models/resnet.py`,
- * spec §9): a 3×3 stem conv + BN + ReLU (no max-pool), stages of post-activation BasicBlocks
+ * docs/models.md#resnets): a 3×3 stem conv + BN + ReLU (no max-pool), stages of post-activation BasicBlocks
  * (conv3×3-BN-ReLU-conv3×3-BN, add, ReLU), a 1×1-conv + BN projection shortcut where the stride or width
  * changes, global average pooling (= the 4×4 average pool on 32×32 inputs) and one linear classifier
  * with bias. Convs carry no bias. The generic builder takes the blocks per stage and the widths, so a

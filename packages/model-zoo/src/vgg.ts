@@ -1,9 +1,9 @@
 /**
  * VGG for CIFAR as the Padam, SWD and LAWN papers trained it (kuangliu/pytorch-cifar `models/vgg.py`,
- * spec §9): 3×3 convs with bias, each followed by BN and ReLU, 2×2 max-pools between blocks, flatten
+ * docs/models.md#vgg): 3×3 convs with bias, each followed by BN and ReLU, 2×2 max-pools between blocks, flatten
  * (512 features on 32×32 inputs) and **one** linear classifier. Options give the variants: `hidden`
  * adds fully connected ReLU layers before the classifier (`[512, 512]` is the "two 512-unit FC layers"
- * of the Padam paper's text — its code has one FC, spec §8.2/§9), `batchNorm: false` drops BN (LAWN's
+ * of the Padam paper's text — its code has one FC, docs/models.md#vgg), `batchNorm: false` drops BN (LAWN's
  * VGG-19: BN presence unknown), `baseWidth` scales every conv width (64 → 8 gives 8/16/32/64).
  *
  * Tags: the weights of the layers after the last BN are final-homogeneous: with BN (the reference) the

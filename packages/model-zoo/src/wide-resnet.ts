@@ -1,12 +1,12 @@
 /**
- * Wide ResNet WRN-d-k (Zagoruyko & Komodakis; spec §9), the standard pre-activation form, and the
- * variant the ND-Adam paper trained with its PyTorch code (ND-pt `resnet.py`).
+ * Wide ResNet WRN-d-k (Zagoruyko & Komodakis, "Wide Residual Networks", BMVC 2016; docs/models.md#wide-resnets), the standard pre-activation form, and the
+ * variant the ND-Adam paper trained with its PyTorch code (zj10/ND-Adam `pytorch/resnet.py`).
  *
  * Standard: conv3×3 3→16; three groups of n = (d − 4)/6 pre-activation blocks
  * (BN-ReLU-conv3×3-BN-ReLU-[dropout]-conv3×3) at widths 16k/32k/64k, strides 1/2/2; a bias-free 1×1
  * conv shortcut taken from the pre-activated input where the width or stride changes; final BN-ReLU,
  * global average pooling (= 8×8 on CIFAR), linear 64k → classes with bias. Init as the reference's
- * `utils.py` (ND-pt and Zagoruyko's): convs are bias-free, Kaiming normal (fan-in, gain √2); the linear
+ * `utils.py` (the ND-Adam PyTorch code's and Zagoruyko's): convs are bias-free, Kaiming normal (fan-in, gain √2); the linear
  * weight is Kaiming normal too and its bias starts at 0. Deviation: BN scales start at 1 (the reference
  * draws them from U(0, 1), `torch.rand`).
  *
@@ -96,7 +96,7 @@ function makeBn(channels: number, fixedScale: number): BatchNorm2d {
   return fixedScale > 0 ? new BatchNorm2d(channels, { fixedScale }) : new BatchNorm2d(channels);
 }
 
-/** A bias-free conv with Kaiming-normal (fan-in, gain √2) kernels, as ND-pt's `conv_params`. */
+/** A bias-free conv with Kaiming-normal (fan-in, gain √2) kernels, as the ND-Adam PyTorch code's `conv_params`. */
 function kaimingConv(inC: number, outC: number, k: number, stride: number, rng: Rng): Conv2d {
   return new Conv2d(inC, outC, k, rng, { stride, padding: k === 3 ? 1 : 0, bias: false, init: (shape, r) => kaimingNormal(shape, r) });
 }

@@ -110,7 +110,7 @@ describe('initialization', () => {
     expect(m.predict.bias!.data[0]).toBe(0);
   });
 
-  test('standard WRN: the linear classifier is Kaiming normal over fan-in with a zero bias (ND-pt / Zagoruyko utils.py linear_params)', () => {
+  test('standard WRN: the linear classifier is Kaiming normal over fan-in with a zero bias (ND-Adam PyTorch code / Zagoruyko utils.py linear_params)', () => {
     const m = wideResNet({ depth: 10, widenFactor: 4, numClasses: 100 }, new Rng(10));
     const [, w] = m.namedParameters().find(([n]) => n === 'fc.weight')!;
     const [, b] = m.namedParameters().find(([n]) => n === 'fc.bias')!;

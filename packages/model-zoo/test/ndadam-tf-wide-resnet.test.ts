@@ -6,14 +6,14 @@ import { classifierStep, randomBatch, sizeWhere } from './helpers.js';
 const isVector = (p: { meta: { unitAxes?: readonly number[] } }) => p.meta.unitAxes !== undefined;
 
 describe('WRN as trained by the ND-Adam TF code', () => {
-  test('WRN-22-7.5 + BN-softmax: 14,926,512 vector + 5,066 scalar parameters (spec §9), built for real', () => {
+  test('WRN-22-7.5 + BN-softmax: 14,926,512 vector + 5,066 scalar parameters (docs/models.md), built for real', () => {
     const m = MODELS['wrn-ndadam-tf'].build({}, new Rng(1));
     expect(sizeWhere(m, isVector)).toBe(14_926_512);
     expect(sizeWhere(m, (p) => !isVector(p))).toBe(5_066);
     expect(m.parameters().every((p) => p.meta.role === 'weight' || p.meta.role === 'norm-shift')).toBe(true);
   });
 
-  test('CIFAR-100: 14,969,712 vector + 5,156 scalar (spec §9)', () => {
+  test('CIFAR-100: 14,969,712 vector + 5,156 scalar (docs/models.md)', () => {
     expect(countNdAdamTfWideResNet({ numClasses: 100, bnSoftmaxGamma: 1 })).toEqual({ total: 14_969_712 + 5_156, vector: 14_969_712 });
   });
 

@@ -4,7 +4,7 @@ import { countPadamWideResNet, MODELS, padamWideResNet, parameterInfo, type ResN
 import { classifierStep, randomBatch, stage, traceResNet } from './helpers.js';
 
 describe("Padam's WRN-16-4 (post-activation ResNet with a widened stem)", () => {
-  test('2,777,674 parameters on CIFAR-10 (spec §9), built for real; 2,800,804 on CIFAR-100', () => {
+  test('2,777,674 parameters on CIFAR-10 (docs/models.md), built for real; 2,800,804 on CIFAR-100', () => {
     expect(MODELS['wrn-padam'].build({}, new Rng(1)).numParameters()).toBe(2_777_674);
     expect(MODELS['wrn-padam'].count({ numClasses: 100 }).total).toBe(2_800_804);
   });

@@ -4,17 +4,17 @@ import { BasicBlock, countResNet, MODELS, parameterInfo, type ResNet, resnet } f
 import { classifierStep, randomBatch, sizeWhere, stage, traceResNet } from './helpers.js';
 
 describe('ResNet (CIFAR, kuangliu)', () => {
-  test('ResNet-18 has 11,173,962 parameters on CIFAR-10 (spec §9), built for real', () => {
+  test('ResNet-18 has 11,173,962 parameters on CIFAR-10 (docs/models.md), built for real', () => {
     const m = MODELS.resnet18.build({}, new Rng(1));
     expect(m.numParameters()).toBe(11_173_962);
     expect(MODELS.resnet18.count().total).toBe(11_173_962);
   });
 
-  test('ResNet-34 has 21,282,122 parameters on CIFAR-10 (spec §9), built for real', () => {
+  test('ResNet-34 has 21,282,122 parameters on CIFAR-10 (docs/models.md), built for real', () => {
     expect(MODELS.resnet34.build({}, new Rng(1)).numParameters()).toBe(21_282_122);
   });
 
-  test('CIFAR-100 counts (spec §9)', () => {
+  test('CIFAR-100 counts (docs/models.md)', () => {
     expect(MODELS.resnet18.count({ numClasses: 100 }).total).toBe(11_220_132);
     expect(MODELS.resnet34.count({ numClasses: 100 }).total).toBe(21_328_292);
   });

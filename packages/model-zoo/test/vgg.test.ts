@@ -15,15 +15,15 @@ function convStack(widths: readonly number[], bn = true): number {
 }
 
 describe('VGG (CIFAR, kuangliu): BN, one FC', () => {
-  test('VGG-16 has 14,728,266 parameters on CIFAR-10 (spec §9), built for real', () => {
+  test('VGG-16 has 14,728,266 parameters on CIFAR-10 (docs/models.md), built for real', () => {
     expect(MODELS.vgg16.build({}, new Rng(1)).numParameters()).toBe(14_728_266);
   });
 
-  test('VGG-19 has 20,040,522 parameters with BN (spec §9), built for real', () => {
+  test('VGG-19 has 20,040,522 parameters with BN (docs/models.md), built for real', () => {
     expect(MODELS.vgg19.build({}, new Rng(1)).numParameters()).toBe(20_040_522);
   });
 
-  test('CIFAR-100 and no-BN counts (spec §9)', () => {
+  test('CIFAR-100 and no-BN counts (docs/models.md)', () => {
     expect(MODELS.vgg16.count({ numClasses: 100 }).total).toBe(14_774_436);
     expect(MODELS.vgg19.count({ numClasses: 100 }).total).toBe(20_086_692);
     expect(MODELS.vgg19.count({ batchNorm: false }).total).toBe(20_029_514);

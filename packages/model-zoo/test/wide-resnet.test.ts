@@ -37,7 +37,7 @@ function wrnStrides(m: WideResNet): Array<Array<[number, number, number | null]>
 }
 
 describe('WRN-d-k, standard pre-activation form', () => {
-  test('WRN-16-4 has 2,748,890 parameters on CIFAR-10 (spec §9), built for real', () => {
+  test('WRN-16-4 has 2,748,890 parameters on CIFAR-10 (docs/models.md), built for real', () => {
     expect(MODELS.wrn.build({ depth: 16, widenFactor: 4 }, new Rng(1)).numParameters()).toBe(2_748_890);
   });
 
@@ -45,7 +45,7 @@ describe('WRN-d-k, standard pre-activation form', () => {
     [16, 4, 2_748_890, 2_772_020],
     [22, 7.5, 15_082_554, 15_125_844],
     [28, 10, 36_479_194, 36_536_884],
-  ])('WRN-%i-%s: %i (C10) and %i (C100) parameters (spec §9)', (depth, k, c10, c100) => {
+  ])('WRN-%i-%s: %i (C10) and %i (C100) parameters (docs/models.md)', (depth, k, c10, c100) => {
     expect(MODELS.wrn.count({ depth, widenFactor: k }).total).toBe(c10);
     expect(MODELS.wrn.count({ depth, widenFactor: k, numClasses: 100 }).total).toBe(c100);
   });
@@ -101,7 +101,7 @@ describe('WRN-d-k, standard pre-activation form', () => {
       [64, 8, 8],
     ]);
     expect(Array.from(m.forward(x).data)).toEqual(Array.from(logits.data));
-    // k = 1: group 1 keeps 16 channels, so its first block has an identity shortcut (ND-pt: convdim only if ni ≠ no)
+    // k = 1: group 1 keeps 16 channels, so its first block has an identity shortcut (ND-Adam PyTorch code: convdim only if ni ≠ no)
     expect(wrnStrides(m)).toEqual([
       [
         [1, 1, null],
@@ -119,7 +119,7 @@ describe('WRN-d-k, standard pre-activation form', () => {
     expect(wrnStrides(wideResNet({ depth: 10, widenFactor: 2 }, new Rng(7)))[0]).toEqual([[1, 1, 1]]); // 16 → 32: projected, stride 1
   });
 
-  test('conv kernels are Kaiming normal over fan-in (ND-pt)', () => {
+  test('conv kernels are Kaiming normal over fan-in (ND-Adam PyTorch code)', () => {
     const m = wideResNet({ depth: 10, widenFactor: 4 }, new Rng(3));
     const w = m.namedParameters().find(([n]) => n === 'group3.0.conv2.weight')![1];
     const std = Math.sqrt(w.data.reduce((s, v) => s + v * v, 0) / w.size);
@@ -144,7 +144,7 @@ describe('WRN-d-k, standard pre-activation form', () => {
 });
 
 describe('WRN as trained by ND-Adam (PyTorch): BN scale fixed to 1, 1×1-conv classifier', () => {
-  test('WRN-22-7.5: 15,072,432 vector + 5,056 scalar parameters (spec §9), built for real', () => {
+  test('WRN-22-7.5: 15,072,432 vector + 5,056 scalar parameters (docs/models.md), built for real', () => {
     const m = MODELS['wrn-ndadam'].build({}, new Rng(1));
     expect(sizeWhere(m, isVector)).toBe(15_072_432);
     expect(sizeWhere(m, (p) => !isVector(p))).toBe(5_056);
@@ -159,7 +159,7 @@ describe('WRN as trained by ND-Adam (PyTorch): BN scale fixed to 1, 1×1-conv cl
     [28, 10, 10, 36_461_232, 8_976],
     [22, 7.5, 100, 15_115_632, 5_056],
     [28, 10, 100, 36_518_832, 8_976],
-  ])('WRN-%i-%s, %i classes: %i vector + %i scalar (spec §9)', (depth, widenFactor, numClasses, vector, scalar) => {
+  ])('WRN-%i-%s, %i classes: %i vector + %i scalar (docs/models.md)', (depth, widenFactor, numClasses, vector, scalar) => {
     expect(MODELS['wrn-ndadam'].count({ depth, widenFactor, numClasses })).toEqual({ total: vector + scalar, vector });
   });
 

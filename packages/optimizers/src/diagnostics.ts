@@ -1,5 +1,5 @@
 /**
- * Per-step diagnostics the apps log (user-needs.md §12): the global gradient norm, each group's
+ * Per-step diagnostics the apps log: the global gradient norm, each group's
  * effective step ‖Δw‖/‖w‖, every tensor's weight norm, and optimizer-specific values (AdamS's √v̄,
  * LAWN's phase and c_ℓ, ND-Adam's worst |‖w_i‖ − 1|). Turned on with `optimizer.trackDiagnostics()`.
  */

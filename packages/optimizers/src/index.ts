@@ -14,6 +14,7 @@ export * from './clip.js';
 export * from './diagnostics.js';
 export * from './errors.js';
 export * from './option-keys.js';
+export * from './tensorwise.js';
 export * from './math.js';
 export * from './optimizer.js';
 export * from './papers/padam.js';

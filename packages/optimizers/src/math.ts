@@ -1,6 +1,6 @@
 /**
  * Shared math of the paper files: dot products, norms and tangent projections in float64 over
- * Float32Array storage (algorithms.md §7: accumulate in JS numbers, store in float32), and the unit
+ * Float32Array storage (docs/papers/baselines.md#conventions-shared-by-every-optimizer: accumulate in JS numbers, store in float32), and the unit
  * layout of ND-Adam (which elements form one hidden unit's weight vector).
  */
 import { OptimizerError } from './errors.js';
@@ -20,7 +20,7 @@ export function norm(a: Float32Array | Float64Array): number {
 /**
  * Projects `g` onto the tangent space of the sphere through `w`, writing `out`:
  * out = g − (⟨g, w⟩ / ‖w‖²)·w  (LAWN Eq. 3). With ‖w‖ = 1 this is g − ⟨g, w⟩·w (ND-Adam Eq. 9).
- * A zero `w` leaves `g` unchanged (the projection is undefined; algorithms.md §2.6, §5.7).
+ * A zero `w` leaves `g` unchanged (the projection is undefined; docs/papers/nd-adam.md#deviations, docs/papers/lawn.md).
  * `out` may alias `g`.
  */
 export function projectTangent(

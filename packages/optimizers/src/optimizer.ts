@@ -1,7 +1,7 @@
 /**
  * The base optimizer: parameter groups with per-group hyperparameters, typed per-parameter state keyed
  * by parameter **name**, a per-parameter step counter `t` (advanced only when that parameter has a
- * gradient; docs/decisions.md "Everywhere"), `zeroGrad()`, `step(closure?)`, `stateDict()` /
+ * gradient; docs/papers/baselines.md#conventions-shared-by-every-optimizer), `zeroGrad()`, `step(closure?)`, `stateDict()` /
  * `loadStateDict()` and `describe()`.
  *
  * A step is atomic: every gradient is checked (size, finiteness) before any state or weight changes; a
@@ -17,20 +17,12 @@
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { beginDiagnostics, type DiagnosticsProbe, finishDiagnostics, type StepDiagnostics } from './diagnostics.js';
-import { OptimizerError } from './errors.js';
+import { OptimizerError, show } from './errors.js';
+import { optionTypeProblems } from './option-checks.js';
 import { assertOptionKeys } from './option-keys.js';
 import { isSchedule, type Scalar, type ScheduleSpec, scheduleAt, validateSchedule } from './schedule.js';
-import {
-  bufferProblems,
-  copyValue,
-  describeValue,
-  firstNonFinite,
-  isBuffer,
-  isCount,
-  isRecord,
-  type OptimizerStateDict,
-  type StateValue,
-} from './state-dict.js';
+import { copyValue, firstNonFinite, isRecord, type OptimizerStateDict, type StateValue } from './state-dict.js';
+import { checkStateDict } from './state-dict-check.js';
 
 export { type OptimizerStateDict, type StateValue, stateDictToJSON } from './state-dict.js';
 
@@ -57,6 +49,13 @@ export const COMMON_OPTION_KEYS: readonly (keyof CommonOptions)[] = ['nonFinite'
 
 /** What an optimizer's constructor takes: the first group's overrides plus the common options. */
 export type OptimizerOptions<O> = Partial<O> & CommonOptions;
+
+/** Throws an OptimizerError unless `options` is a plain object (for constructors that split it first). */
+export function assertOptionsObject<T>(name: string, options: T): asserts options is T & object {
+  if (!isRecord(options)) {
+    throw new OptimizerError(`${name}: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+}
 
 /** What optimizers accept: a flat list of parameters (one group) or a list of groups. */
 export type ParamsArg<O> = readonly Parameter[] | readonly GroupSpec<O>[];
@@ -87,6 +86,8 @@ export interface OptimizerDescription {
   optimizer: string;
   steps: number;
   skippedSteps: number;
+  /** Optimizer-wide settings: `nonFinite`, and e.g. AdamS's `vbarFloor`, LAWN's base and free phase. */
+  settings: Record<string, unknown>;
   groups: {
     index: number;
     hyper: Record<string, unknown>;
@@ -105,36 +106,7 @@ function isParameter(p: unknown): p is Parameter {
   return isRecord(p) && p.data instanceof Float32Array && Array.isArray(p.shape) && isRecord(p.meta) && typeof p.meta.name === 'string';
 }
 
-/**
- * Type problems of option values against the defaults' kinds (a boolean option must be a boolean, a
- * number option a number or a schedule, a text option a string, a null default a number or null), so
- * that `amsgrad: 'yes'` is an error rather than truthy.
- */
-function optionTypeProblems(options: Record<string, unknown>, defaults: object): string[] {
-  const problems: string[] = [];
-  const d: Record<string, unknown> = { ...defaults };
-  for (const [k, v] of Object.entries(options)) {
-    const want = d[k];
-    const ok =
-      typeof want === 'boolean'
-        ? typeof v === 'boolean'
-        : typeof want === 'number'
-          ? typeof v === 'number' || isSchedule(v)
-          : typeof want === 'string'
-            ? typeof v === 'string'
-            : want === null
-              ? v === null || typeof v === 'number'
-              : true;
-    if (!ok) {
-      const kind = typeof want === 'number' ? 'a number or a schedule' : want === null ? 'a number or null' : `a ${typeof want}`;
-      problems.push(`${k} must be ${kind}, got ${describeValue(v)}`);
-    }
-  }
-  return problems;
-}
 
-/** Second-moment buffers: never negative (checked when a state dict is loaded). */
-const NON_NEGATIVE_STATE = ['v', 'vMax', 'vHat'];
 
 /** Everything a step may change, for undoing a step that produced a non-finite value. */
 interface Snapshot<S> {
@@ -167,15 +139,13 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
    */
   constructor(name: string, params: ParamsArg<O>, defaults: O, options: OptimizerOptions<O> = {}, settingsKeys: readonly string[] = []) {
     this.name = name;
-    if (!isRecord(options)) {
-      throw new OptimizerError(`${name}: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
-    }
+    assertOptionsObject(name, options);
     const { nonFinite = 'error', ...overrides } = options;
     const groupKeys = Object.keys(defaults);
     assertOptionKeys(`${name} options`, overrides, [...groupKeys, ...COMMON_OPTION_KEYS, ...settingsKeys]);
     const typeProblems = optionTypeProblems(overrides, defaults);
     if (typeProblems.length > 0) throw new OptimizerError(`${name}: ${typeProblems.join('; ')}`);
-    if (nonFinite !== 'error' && nonFinite !== 'skip') throw new OptimizerError(`${name}: nonFinite must be 'error' or 'skip', got ${JSON.stringify(nonFinite)}`);
+    if (nonFinite !== 'error' && nonFinite !== 'skip') throw new OptimizerError(`${name}: nonFinite must be 'error' or 'skip', got ${show(nonFinite)}`);
     this.nonFinite = nonFinite;
     const merged = { ...defaults, ...overrides };
     if (!Array.isArray(params)) {
@@ -224,6 +194,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
    * whole step succeeds; a skipped step (`nonFinite: 'skip'`) changes only `skippedSteps`.
    */
   step(closure?: () => number): number | undefined {
+    if (closure !== undefined && typeof closure !== 'function') throw new OptimizerError(`${this.name}.step: the closure must be a function, got ${show(closure)}`);
     const loss = closure ? closure() : undefined;
     const resolved = this.groups.map((group, index) => {
       const h = this.resolve(group.options);
@@ -297,6 +268,7 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
       optimizer: this.name,
       steps: this.steps,
       skippedSteps: this.skipped,
+      settings: { nonFinite: this.nonFinite, ...this.describeSettings() },
       groups: this.groups.map((g, index) => {
         const h = this.resolve(g.options);
         const schedules: Record<string, ScheduleSpec> = {};
@@ -339,150 +311,25 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
    * OptimizerError; nothing changes unless there is none.
    */
   loadStateDict(sd: OptimizerStateDict): void {
-    const where = `${this.name}.loadStateDict`;
-    const raw: unknown = sd;
-    if (!isRecord(raw)) throw new OptimizerError(`${where}: expected a state dict object (from stateDict()), got ${describeValue(raw)}`);
-    const problems: string[] = [];
-    assertOptionKeys(`${where}: state dict`, raw, ['format', 'optimizer', 'steps', 'skippedSteps', 'params', 'groups', 'state', 'extra']);
-    if (raw.format !== 'gapkit.optimizer/1') problems.push(`format is ${describeValue(raw.format)}, expected 'gapkit.optimizer/1'`);
-    if (raw.optimizer !== this.name) problems.push(`state dict is for ${typeof raw.optimizer === 'string' ? raw.optimizer : describeValue(raw.optimizer)}, not ${this.name}`);
-    const steps = raw.steps;
-    if (!isCount(steps)) problems.push(`steps is ${describeValue(steps)}, expected an integer ≥ 0`);
-    const skipped = raw.skippedSteps ?? 0;
-    if (!isCount(skipped)) problems.push(`skippedSteps is ${describeValue(skipped)}, expected an integer ≥ 0`);
-    problems.push(...this.checkParams(raw.params));
-    const options = this.checkGroups(raw.groups, isCount(steps) ? steps : 0, problems);
-    const loaded = this.checkState(raw.state, options, isCount(steps) ? steps : Number.POSITIVE_INFINITY, problems);
-    if (!isRecord(raw.extra)) problems.push(`extra is ${describeValue(raw.extra)}, expected an object`);
-    else problems.push(...this.checkExtra(raw.extra));
-    if (problems.length > 0 || options === null || loaded === null || !isCount(steps) || !isCount(skipped) || !isRecord(raw.extra)) {
-      throw new OptimizerError(`${where}: ${problems.join('; ')}`);
-    }
+    const checked = checkStateDict<O, S>(
+      {
+        name: this.name,
+        params: this.params,
+        groups: this.groups,
+        validateAt: (options, steps, where) => this.validate(this.resolve(options, steps), where),
+        freshState: (p, options) => this.initState(p, this.resolve(options, 0)),
+        checkExtra: (extra) => this.checkExtra(extra),
+      },
+      sd,
+    );
     this.state.clear();
-    for (const [n, s] of loaded) this.state.set(n, s);
-    options.forEach((o, gi) => {
+    for (const [n, s] of checked.state) this.state.set(n, s);
+    checked.options.forEach((o, gi) => {
       this.groups[gi].options = o;
     });
-    this.steps = steps;
-    this.skipped = skipped;
-    this.loadExtra(structuredClone(raw.extra));
-  }
-
-  // ---- loadStateDict's checks -----------------------------------------------------------------
-
-  private checkParams(params: unknown): string[] {
-    if (!Array.isArray(params)) return [`params is ${describeValue(params)}, expected a list of { name, shape }`];
-    const problems: string[] = [];
-    const saved = new Map<string, unknown>();
-    params.forEach((p, i) => {
-      if (!isRecord(p) || typeof p.name !== 'string') problems.push(`params[${i}] is ${describeValue(p)}, expected { name, shape }`);
-      else saved.set(p.name, p.shape);
-    });
-    for (const [n, p] of this.params) {
-      const shape = saved.get(n);
-      if (shape === undefined) problems.push(`missing parameter '${n}'`);
-      else if (!Array.isArray(shape) || shape.length !== p.shape.length || shape.some((d, i) => d !== p.shape[i])) {
-        problems.push(`'${n}' has shape ${Array.isArray(shape) ? `[${shape.join(', ')}]` : describeValue(shape)} in the state dict, [${p.shape.join(', ')}] here`);
-      }
-    }
-    for (const n of saved.keys()) if (!this.params.has(n)) problems.push(`unknown parameter '${n}'`);
-    return problems;
-  }
-
-  /** Each group's options after loading (null when they cannot be built). */
-  private checkGroups(groups: unknown, steps: number, problems: string[]): O[] | null {
-    if (!Array.isArray(groups)) {
-      problems.push(`groups is ${describeValue(groups)}, expected a list of { params, options }`);
-      return null;
-    }
-    if (groups.length !== this.groups.length) {
-      problems.push(`${groups.length} groups, expected ${this.groups.length}`);
-      return null;
-    }
-    const out: O[] = [];
-    groups.forEach((g, gi) => {
-      const mine = this.groups[gi];
-      if (!isRecord(g) || !Array.isArray(g.params) || !isRecord(g.options)) {
-        problems.push(`groups[${gi}] is ${describeValue(g)}, expected { params, options }`);
-        return;
-      }
-      const names = mine.params.map((p) => p.meta.name);
-      if (g.params.join('\u0000') !== names.join('\u0000')) problems.push(`group ${gi} holds ${describeValue(g.params)}, expected [${names.join(', ')}]`);
-      try {
-        assertOptionKeys(`group ${gi} options`, g.options, Object.keys(mine.options));
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
-        return;
-      }
-      const typeProblems = optionTypeProblems(g.options, mine.options);
-      if (typeProblems.length > 0) {
-        problems.push(...typeProblems.map((p) => `group ${gi} options: ${p}`));
-        return;
-      }
-      const options = { ...mine.options, ...structuredClone(g.options) } as O;
-      try {
-        this.validate(this.resolve(options, steps), `group ${gi} options`);
-        out.push(options);
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
-      }
-    });
-    return out.length === groups.length ? out : null;
-  }
-
-  /** The per-parameter state after loading (null when it cannot be built). */
-  private checkState(state: unknown, options: O[] | null, steps: number, problems: string[]): Map<string, S> | null {
-    if (!isRecord(state)) {
-      problems.push(`state is ${describeValue(state)}, expected an object keyed by parameter name`);
-      return null;
-    }
-    const loaded = new Map<string, S>();
-    for (const [n, rec] of Object.entries(state)) {
-      const p = this.params.get(n);
-      if (!p) {
-        problems.push(`state for unknown parameter '${n}'`);
-        continue;
-      }
-      if (!isRecord(rec)) {
-        problems.push(`state of '${n}' is ${describeValue(rec)}, expected an object`);
-        continue;
-      }
-      const gi = this.groups.findIndex((g) => g.params.includes(p));
-      const fresh = this.initState(p, this.resolve(options?.[gi] ?? this.groups[gi].options, 0));
-      const keys = Object.keys(fresh);
-      try {
-        assertOptionKeys(`'${n}' state`, rec, keys);
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
-      }
-      const out: Record<string, StateValue> = {};
-      for (const k of keys) {
-        const want = fresh[k];
-        const got = rec[k];
-        const label = `'${n}'.${k}`;
-        const ok =
-          want instanceof Float32Array
-            ? isBuffer(got) && got.length === want.length
-            : want === null
-              ? got === null || (isBuffer(got) && got.length === p.size)
-              : typeof want === 'boolean'
-                ? typeof got === 'boolean'
-                : typeof got === 'number';
-        if (!ok) {
-          const expected =
-            want instanceof Float32Array ? `${want.length} values` : want === null ? `null or ${p.size} values` : typeof want === 'boolean' ? 'true or false' : 'a number';
-          problems.push(`${label} is ${describeValue(got)}, expected ${expected}`);
-          continue;
-        }
-        if (isBuffer(got)) problems.push(...bufferProblems(label, got, NON_NEGATIVE_STATE.includes(k)));
-        else if (k === 't' && (!isCount(got) || got > steps)) problems.push(`${label} is ${describeValue(got)}, expected an integer in [0, steps = ${steps}]`);
-        else if (typeof got === 'number' && !Number.isFinite(got)) problems.push(`${label} is ${got}, expected a finite number`);
-        if (isBuffer(got) || got === null || typeof got === 'number' || typeof got === 'boolean') out[k] = copyValue(got);
-      }
-      // `out` holds exactly the keys of a fresh state with values of the same kinds
-      loaded.set(n, out as S);
-    }
-    return loaded;
+    this.steps = checked.steps;
+    this.skipped = checked.skippedSteps;
+    this.loadExtra(checked.extra);
   }
 
   // ---- the step's guards ----------------------------------------------------------------------
@@ -598,6 +445,10 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
   protected ruleFor(_p: Parameter, _h: Resolved<O>): string {
     return this.name;
   }
+  /** Optimizer-wide settings for `describe()` (besides `nonFinite`). */
+  protected describeSettings(): Record<string, unknown> {
+    return {};
+  }
   /** Optimizer-specific diagnostics of the step just taken. */
   protected extraDiagnostics(): Record<string, unknown> {
     return {};
@@ -606,9 +457,10 @@ export abstract class Optimizer<O extends object, S extends StateRecord> {
   protected saveExtra(): Record<string, unknown> {
     return {};
   }
-  /** Problems with a saved `extra` (empty when it can be loaded); must not throw on any input. */
-  protected checkExtra(_extra: Record<string, unknown>): string[] {
-    return [];
+  /** Problems with a saved `extra` (empty when it can be loaded); must not throw on any input. Default: it must be empty. */
+  protected checkExtra(extra: Record<string, unknown>): string[] {
+    const keys = Object.keys(extra);
+    return keys.length === 0 ? [] : [`extra has unknown keys ${keys.join(', ')} (${this.name} saves no extras)`];
   }
   /** Restores `extra` (called after `checkExtra` found no problem). */
   protected loadExtra(_extra: Record<string, unknown>): void {}

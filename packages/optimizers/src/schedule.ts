@@ -1,7 +1,7 @@
 /**
  * Learning-rate and weight-decay schedules as the four papers use them (step decay, multi-step, cosine per
  * step or per epoch, SGDR warm restarts — Loshchilov & Hutter, "SGDR: Stochastic Gradient Descent with Warm
- * Restarts", ICLR 2017, arXiv:1608.03983 — and LAWN's warmup then linear decay). A schedule is plain serializable data (a `ScheduleSpec`) and a pure
+ * Restarts", ICLR 2017, arXiv:1608.03983 — and LAWN's warmup then linear decay; docs/papers/schedules.md). A schedule is plain serializable data (a `ScheduleSpec`) and a pure
  * function of s, the number of steps the optimizer has completed (the first step sees s = 0), so a
  * resumed run reproduces the uninterrupted one exactly. Any numeric hyperparameter may be a schedule;
  * the optimizer evaluates it once per step.
@@ -12,7 +12,7 @@
  * Every kind evaluates in O(1) at any step (warm restarts in closed form, no loop over cycles); a spec
  * is checked strictly (unknown keys, non-finite numbers, bad lengths are errors) and so is the clock.
  */
-import { OptimizerError } from './errors.js';
+import { OptimizerError, show } from './errors.js';
 import { assertOptionKeys } from './option-keys.js';
 
 /** Evaluate per step (default) or per 0-based epoch. */
@@ -80,15 +80,15 @@ function isKind(k: unknown): k is ScheduleSpec['kind'] {
  * when unit is 'epoch'.
  */
 export function validateSchedule(spec: unknown): asserts spec is ScheduleSpec {
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new OptimizerError(`schedule: expected an object { kind, ... }, got ${JSON.stringify(spec) ?? String(spec)}`);
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new OptimizerError(`schedule: expected an object { kind, ... }, got ${show(spec)}`);
   const raw: Record<string, unknown> = { ...spec };
   const kind = raw.kind;
-  if (!isKind(kind)) throw new OptimizerError(`schedule: unknown kind '${String(kind)}' (known: ${SCHEDULE_KINDS.join(', ')})`);
+  if (!isKind(kind)) throw new OptimizerError(`schedule: unknown kind ${typeof kind === 'string' ? `'${kind}'` : show(kind)} (known: ${SCHEDULE_KINDS.join(', ')})`);
   const { kind: _kind, ...rest } = raw;
   assertOptionKeys(`schedule '${kind}'`, rest, SCHEDULE_KEYS[kind]);
   const finite = (name: string): number => {
     const x = raw[name];
-    if (typeof x !== 'number' || !Number.isFinite(x)) fail(kind, `${name} must be a finite number, got ${JSON.stringify(x) ?? String(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x)) fail(kind, `${name} must be a finite number, got ${show(x)}`);
     return x;
   };
   const positive = (name: string): number => {
@@ -106,10 +106,10 @@ export function validateSchedule(spec: unknown): asserts spec is ScheduleSpec {
   };
   if (kind !== 'constant' && kind !== 'table') {
     const unit = raw.unit;
-    if (unit !== undefined && unit !== 'step' && unit !== 'epoch') fail(kind, `unit must be 'step' or 'epoch', got ${JSON.stringify(unit)}`);
+    if (unit !== undefined && unit !== 'step' && unit !== 'epoch') fail(kind, `unit must be 'step' or 'epoch', got ${show(unit)}`);
     if (unit === 'epoch') {
       const spe = raw.stepsPerEpoch;
-      if (typeof spe !== 'number' || !Number.isInteger(spe) || spe <= 0) fail(kind, `stepsPerEpoch must be a positive integer, got ${JSON.stringify(spe) ?? String(spe)}`);
+      if (typeof spe !== 'number' || !Number.isInteger(spe) || spe <= 0) fail(kind, `stepsPerEpoch must be a positive integer, got ${show(spe)}`);
     } else if (raw.stepsPerEpoch !== undefined) fail(kind, "stepsPerEpoch is only used with unit 'epoch'");
     finite('base');
   }
@@ -183,7 +183,7 @@ export function warmRestartCycle(x: number, t0: number, tMult: number): { tCur: 
  */
 export function scheduleAt(x: Scalar, s: number): number {
   if (typeof x === 'number') return x;
-  if (!Number.isInteger(s) || s < 0) throw new OptimizerError(`schedule '${x.kind}': the step count must be a finite integer ≥ 0, got ${s}`);
+  if (!Number.isInteger(s) || s < 0) throw new OptimizerError(`schedule ${show(x.kind)}: the step count must be a finite integer ≥ 0, got ${show(s)}`);
   const spec = x;
   switch (spec.kind) {
     case 'constant':

@@ -4,6 +4,8 @@
  * problem collected so that one error lists them all.
  */
 
+import { show } from './errors.js';
+
 /** One saved state value: a counter, a flag, a buffer, or an absent buffer. */
 export type StateValue = number | boolean | Float32Array | null;
 
@@ -66,7 +68,7 @@ export function bufferProblems(label: string, v: ArrayLike<number>, nonNegative:
 export function describeValue(v: unknown): string {
   if (isBuffer(v) && v.length > 0) return `${v.length} values`;
   if (v === undefined) return 'missing';
-  return JSON.stringify(v) ?? String(v);
+  return show(v);
 }
 
 /**

@@ -3,7 +3,7 @@
  * name), the allowed range and the value received, e.g.
  * `Padam: p (partial adaptive parameter) must be in [0, 0.5], got 0.7 (group 0)`.
  */
-import { OptimizerError } from './errors.js';
+import { OptimizerError, show } from './errors.js';
 
 /** Describes one bound of a range; `open` excludes the endpoint. */
 export interface Bound {
@@ -28,7 +28,7 @@ export function assertInRange(where: string, symbol: string, x: number, lo: Boun
     !Number.isNaN(x) &&
     (lo.open ? x > lo.value : x >= lo.value) &&
     (hi.open ? x < hi.value : x <= hi.value);
-  if (!ok) throw new OptimizerError(`${where}: ${symbol} must be in ${rangeText(lo, hi)}, got ${x}`);
+  if (!ok) throw new OptimizerError(`${where}: ${symbol} must be in ${rangeText(lo, hi)}, got ${show(x)}`);
 }
 
 /** x ≥ 0 and finite. */
@@ -49,7 +49,7 @@ export function assertBeta(where: string, symbol: string, x: number): void {
 /** Throws unless `x` is one of `allowed`. */
 export function assertOneOf<T extends string>(where: string, symbol: string, x: T, allowed: readonly T[]): void {
   if (!allowed.includes(x)) {
-    throw new OptimizerError(`${where}: ${symbol} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${String(x)}'`);
+    throw new OptimizerError(`${where}: ${symbol} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${typeof x === 'string' ? `'${x}'` : show(x)}`);
   }
 }
 

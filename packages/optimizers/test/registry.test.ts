@@ -83,6 +83,9 @@ describe('registry', () => {
     }
     expect(validKeysIn(message).sort()).toEqual([...e.hyperparameters.map((h) => h.key), ...Object.keys(e.fixed)].sort());
     for (const [k, v] of Object.entries(e.fixed)) expect(() => e.create(model(), { ...needs(name), [k]: v })).toThrow(/is fixed/);
+    // describe() prints every optimizer-wide setting that has a value
+    const described = opt.describe().settings;
+    for (const h of e.hyperparameters.filter((x) => x.scope === 'optimizer' && x.default !== undefined)) expect(described, `${name}.${h.key}`).toHaveProperty(h.key, h.default);
     // every optimizer-wide setting is accepted with a valid value
     for (const h of e.hyperparameters.filter((x) => x.scope === 'optimizer')) {
       const value = sample(h);

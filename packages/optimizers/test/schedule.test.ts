@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OptimizerError, Sgd, scheduleAt, type ScheduleSpec, stateDictToJSON, validateSchedule, warmRestartCycle } from '../src/index.js';
 import { param, setGrads } from './helpers.js';
 
-describe('schedules (algorithms.md §6, §7.6)', () => {
+describe('schedules (docs/papers/schedules.md)', () => {
   it('cosine: α(0) = α₀, α(T/2) = α₀/2, α(T) = 0 (and stays there)', () => {
     const c: ScheduleSpec = { kind: 'cosine', base: 0.4, total: 100 };
     expect(scheduleAt(c, 0)).toBe(0.4);
@@ -70,7 +70,7 @@ describe('schedules (algorithms.md §6, §7.6)', () => {
   it('unknown keys in a schedule spec are errors naming the closest valid key (on the optimizer too)', () => {
     expect(() => validateSchedule({ kind: 'cosine', base: 1, total: 5, minn: 0 })).toThrow(/schedule 'cosine': unknown key 'minn' \(did you mean 'min'\?\); valid keys: base, total, min/);
     expect(() => validateSchedule({ kind: 'step', base: 1, gamma: 0.1, every: 5, stepsPerEpoch: 10 })).toThrow(/stepsPerEpoch is only used with unit 'epoch'/);
-    expect(() => validateSchedule({ kind: 'step', base: Number.NaN, gamma: 0.1, every: 5 })).toThrow(/base must be a finite number, got null/);
+    expect(() => validateSchedule({ kind: 'step', base: Number.NaN, gamma: 0.1, every: 5 })).toThrow(/base must be a finite number, got NaN/);
     expect(() => validateSchedule({ kind: 'table', values: [1, Number.POSITIVE_INFINITY] })).toThrow(/values must be a list of finite numbers/);
     expect(() => validateSchedule(null)).toThrow(OptimizerError);
     const w = param('w', [0]);

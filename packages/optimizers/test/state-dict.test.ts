@@ -50,7 +50,7 @@ describe('loadStateDict validates values', () => {
     ['steps NaN (null in JSON)', () => corrupt((s) => set(s, 'steps', null)), /steps is null, expected an integer ≥ 0/],
     ['steps −3', () => corrupt((s) => set(s, 'steps', -3)), /steps is -3/],
     ['steps 2.5', () => corrupt((s) => set(s, 'steps', 2.5)), /steps is 2.5/],
-    ['steps Infinity', () => corrupt((s) => set(s, 'steps', Number.POSITIVE_INFINITY)), /steps is null/],
+    ['steps Infinity', () => corrupt((s) => set(s, 'steps', Number.POSITIVE_INFINITY)), /steps is Infinity, expected an integer ≥ 0/],
     ['t −5', () => corrupt((s) => set(s.state.w, 't', -5)), /'w'.t is -5, expected an integer in \[0, steps = 2\]/],
     ['t 2.5', () => corrupt((s) => set(s.state.w, 't', 2.5)), /'w'.t is 2.5/],
     ['t > steps', () => corrupt((s) => set(s.state.w, 't', 7)), /'w'.t is 7, expected an integer in \[0, steps = 2\]/],

@@ -1,5 +1,5 @@
 /**
- * The `tf.customGrad` workarounds both TF.js peers get (performance.md §2): tfjs-backend-wasm has no
+ * The `tf.customGrad` workarounds both TF.js peers get: tfjs-backend-wasm has no
  * Conv2DBackpropFilter and no UnsortedSegmentSum kernel, and tfjs-backend-cpu's are pathologically
  * slow. So
  * - conv2d's filter gradient is transpose(im2col(x))·dy, im2col built from pad/stridedSlice/concat,

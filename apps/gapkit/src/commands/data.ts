@@ -39,9 +39,9 @@ options:
 names: ${Object.keys(DATASET_SOURCES).join(', ')}
 
 examples:
-  gapkit data list --data-dir ../shared/data
+  gapkit data list --data-dir ~/datasets
   gapkit data download cifar10 --data-dir data --timeout 300
-  gapkit data verify cifar10 mnist --data-dir ../shared/data`;
+  gapkit data verify cifar10 mnist --data-dir ~/datasets`;
 
 const LIST_SPECS = { 'data-dir': { kind: 'string', default: DEFAULT_DATA_DIR } } as const;
 const VERIFY_SPECS = { 'data-dir': { kind: 'string', default: DEFAULT_DATA_DIR }, sums: { kind: 'string' } } as const;

@@ -23,12 +23,12 @@ export const DEMO_RECIPES: Record<string, DemoRecipe> = {
   adam: {
     optimizer: 'adam',
     options: () => ({ lr: 1e-3 }),
-    source: 'Adam defaults: lr 1e-3, β (0.9, 0.999), ε 1e-8, no weight decay (ND-Adam §5)',
+    source: 'Adam defaults: lr 1e-3, β (0.9, 0.999), ε 1e-8, no weight decay (ND-Adam paper §5)',
   },
   padam: {
     optimizer: 'padam',
     options: () => ({}),
-    source: 'Padam defaults (§3.3): lr 0.1, p 1/8, β (0.9, 0.999), L2 5e-4, code bias correction',
+    source: 'Padam defaults (docs/papers/padam.md#defaults): lr 0.1, p 1/8, β (0.9, 0.999), L2 5e-4, code bias correction',
   },
   'nd-adam': {
     optimizer: 'nd-adam',
@@ -38,7 +38,7 @@ export const DEMO_RECIPES: Record<string, DemoRecipe> = {
   adams: {
     optimizer: 'adams',
     options: () => ({}),
-    source: 'AdamS defaults (§4): lr 1e-3, λ 5e-4 scheduled by 1/√v̄',
+    source: 'AdamS defaults (docs/papers/adams-sgds.md#defaults): lr 1e-3, λ 5e-4 scheduled by 1/√v̄',
   },
   lawn: {
     optimizer: 'adam-lawn',

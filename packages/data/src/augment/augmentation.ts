@@ -2,7 +2,7 @@
  * The training-time augmentation of the papers' CIFAR recipes: pad by 4 pixels and take a random crop of
  * the original size, then flip horizontally with probability 1/2 (kuangliu/pytorch-cifar `RandomCrop(32,
  * padding=4)` + `RandomHorizontalFlip()`, used by Padam and SWD; ND-Adam's PyTorch code pads by
- * reflection; spec §8).
+ * reflection; docs/data.md#augmentation).
  */
 
 /** Random crop after padding every side by `padding` pixels. */

@@ -26,11 +26,11 @@ export const CIFAR10_NORMALIZATION: ChannelNormalization = {
   mean: [0.4914, 0.4822, 0.4465],
   std: [0.2023, 0.1994, 0.201],
   scale: 'unit',
-  source: 'kuangliu/pytorch-cifar main.py; Padam run_cnn_test_cifar10.py (spec §8.2)',
+  source: 'kuangliu/pytorch-cifar main.py; Padam run_cnn_test_cifar10.py (docs/data.md)',
 };
 
 /**
- * ND-Adam's PyTorch code (zj10/ND-Adam, spec §8.1): mean (125.3, 123.0, 113.9), std (63.0, 62.1, 66.7) on
+ * ND-Adam's PyTorch code (zj10/ND-Adam; docs/data.md#normalization-constants): mean (125.3, 123.0, 113.9), std (63.0, 62.1, 66.7) on
  * raw 0..255 pixels (the WRN reference code's CIFAR constants).
  */
 export const CIFAR10_NDADAM_NORMALIZATION: ChannelNormalization = {
@@ -38,19 +38,19 @@ export const CIFAR10_NDADAM_NORMALIZATION: ChannelNormalization = {
   mean: [125.3, 123.0, 113.9],
   std: [63.0, 62.1, 66.7],
   scale: 'byte',
-  source: 'zj10/ND-Adam pytorch main.py (spec §8.1)',
+  source: 'zj10/ND-Adam pytorch main.py (docs/data.md)',
 };
 
 /**
  * CIFAR-100 training-set channel means and pixel std, as widely published (and reproduced to 8 digits
- * over the full training set in shared/data/README.md §2).
+ * over the full training set when the project's data was checked; docs/data.md).
  */
 export const CIFAR100_NORMALIZATION: ChannelNormalization = {
   name: 'cifar100',
   mean: [0.5071, 0.4865, 0.4409],
   std: [0.2673, 0.2564, 0.2762],
   scale: 'unit',
-  source: 'CIFAR-100 training-set statistics (shared/data/README.md §2)',
+  source: 'CIFAR-100 training-set statistics (docs/data.md)',
 };
 
 /** MNIST mean 0.1307, std 0.3081 (the PyTorch MNIST example `examples/mnist/main.py`). */

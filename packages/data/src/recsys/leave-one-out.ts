@@ -1,5 +1,5 @@
 /**
- * NCF leave-one-out split (He et al. 2017, §4.1): each user's latest interaction (largest timestamp; ties
+ * NCF leave-one-out split (He et al., "Neural Collaborative Filtering", WWW 2017, §4.1; docs/data.md#ncf-protocol): each user's latest interaction (largest timestamp; ties
  * broken by the larger item id) is held out for testing, everything else is training data.
  */
 import type { Interactions } from './interactions.js';

@@ -1,7 +1,7 @@
 /**
  * Sampling the NCF evaluation negatives: for each held-out positive, `numNegatives` (99) distinct items
  * the user never interacted with — in training or test — drawn uniformly without replacement with a seeded
- * {@link Rng}. (NCF's `Data/*.test.negative` files were produced this way; LAWN §4 uses the same protocol.)
+ * {@link Rng}. (NCF's `Data/*.test.negative` files were produced this way; LAWN §4 uses the same protocol; docs/data.md#ncf-protocol.)
  */
 import type { Rng } from '@gapkit/autodiff';
 import type { Interactions } from './interactions.js';

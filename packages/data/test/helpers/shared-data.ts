@@ -1,12 +1,12 @@
 /**
- * Locating the project's shared real data (`../shared/data` beside the repo). Tests that need it skip
+ * Locating the project's shared real data (a read-only folder beside the repo; docs/data.md#the-projects-real-test-data). Tests that need it skip
  * with a printed reason when it is absent; nothing here ever writes there.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `<repo>/../shared/data`, resolved from this file (packages/data/test/helpers). */
+/** The shared data folder beside the repository, resolved from this file (packages/data/test/helpers). */
 export const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/data');
 
 /**

@@ -1,12 +1,12 @@
 /**
- * BN-softmax (ND-Adam paper §4; spec §2.5): batch-normalize the logits per class with **one fixed,
+ * BN-softmax (ND-Adam: Zhang et al., arXiv:1709.04546, §4; docs/papers/nd-adam.md#regularized-softmax): batch-normalize the logits per class with **one fixed,
  * shared scale γ_C** (a constant, not trained) and a trainable shift β_c, before the softmax:
  * z̃_c = γ_C·(z_c − μ_c)/√(σ_c² + ε_BN) + β_c, with batch statistics in training and running
  * statistics in evaluation (ε_BN = 0.001, running-average decay 0.9 = momentum 0.1 in PyTorch's
- * convention, as ND-tf `_batch_norm`). γ_C = 2.5 for CIFAR-10 and 1 for CIFAR-100 (S0 §5.2).
+ * convention, as the authors' TF code `_batch_norm`). γ_C = 2.5 for CIFAR-10 and 1 for CIFAR-100 (paper §5.2).
  *
  * It bounds the logits' scale, so it works with any classifier: wrap one with {@link withBnSoftmax}.
- * Note: the running variance uses the unbiased batch variance (PyTorch's convention); ND-tf averages
+ * Note: the running variance uses the unbiased batch variance (PyTorch's convention); the authors' TF code averages
  * the biased one — a difference of a factor M/(M−1) at evaluation only.
  *
  * Metadata: one parameter, `head.bn.bias` (role `norm-shift`, shape [C]); no scale parameter exists.

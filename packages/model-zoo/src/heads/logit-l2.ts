@@ -1,5 +1,5 @@
 /**
- * L2 penalty on the logits (ND-Adam paper §4, Eq. 21; spec §2.5): L_C = λ_C · (1/B) Σ_b ½ Σ_c z_{b,c}²,
+ * L2 penalty on the logits (ND-Adam: Zhang et al., arXiv:1709.04546, §4, Eq. 21; docs/papers/nd-adam.md#regularized-softmax): L_C = λ_C · (1/B) Σ_b ½ Σ_c z_{b,c}²,
  * the batch mean as in the authors' PyTorch code (`logitDecay` 1e-3). Add it to the cross-entropy:
  * `add(crossEntropy(z, y, …), logitL2Penalty(z))`. It acts on the loss, so it works with any
  * classifier and any optimizer. d/dz_{b,c} = λ_C · z_{b,c} / B.

@@ -1,5 +1,6 @@
 /**
- * AdaBound (Luo et al., ICLR 2019), as in the authors' code Luolc/AdaBound (algorithms.md §1.5): Adam
+ * AdaBound (Luo et al., "Adaptive Gradient Methods with Dynamic Bound of Learning Rate", ICLR 2019,
+ * arXiv:1902.09843), as in the authors' code Luolc/AdaBound (docs/papers/baselines.md#adabound): Adam
  * whose per-element step is clipped into bounds that converge to `finalLr` (a baseline of the
  * scheduled-weight-decay paper's Table 1).
  *
@@ -9,6 +10,11 @@
  *   (L4) lower = η*·(1 − 1/(γt + 1)) ;  upper = η*·(1 + 1/(γt))
  *   (L5) θ ← θ − clip(s/(√ṽ + ε), lower, upper)·m
  * (The paper's extra 1/√t factor is not in the code, nor here.)
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay, finalLr → finalLr,
+ * γ → gamma, η_init → initialLr, AMSBound → amsbound; m, v, ṽ → state m, v, vMax.
+ * Deviations: none from the authors' code. Reduces to: an Adam-like ε-hat first step while the bounds
+ * do not bind (test/baselines/adabound-yogi-radam.test.ts).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';

@@ -1,6 +1,7 @@
 /**
- * Adam with L2 or decoupled weight decay and the AMSGrad option — PyTorch semantics
- * (algorithms.md §1.2–1.4, decisions.md "Baselines"): ε is added to √v̂ = √v/√(1−β₂ᵗ); AMSGrad keeps
+ * Adam (Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, arXiv:1412.6980) with L2
+ * or decoupled weight decay and the AMSGrad option — PyTorch semantics (docs/papers/baselines.md#adam,
+ * #two-epsilon-conventions): ε is added to √v̂ = √v/√(1−β₂ᵗ); AMSGrad keeps
  * the max of the *raw* v and bias-corrects it with the current t.
  *
  *   (L0) θ ← θ·(1 − η·λ)                          decoupled mode only (AdamW), before everything
@@ -9,6 +10,11 @@
  *   (L3) v ← β₂·v + (1 − β₂)·d²
  *   (L4) ṽ ← max(ṽ, v) with AMSGrad, else ṽ = v
  *   (L5) θ ← θ − η · (m/(1 − β₁ᵗ)) / (√ṽ/√(1 − β₂ᵗ) + ε)
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay (weightDecayMode
+ * 'l2' | 'decoupled'), AMSGrad → amsgrad; m, v, ṽ → state m, v, vMax.
+ * Deviations: none from PyTorch. Reduces to (test/baselines/adam.test.ts, test/papers/adams.test.ts):
+ * AdamW and AdamS with λ = 0 (G1); AMSGrad under non-decreasing |g| (G5).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
@@ -16,9 +22,9 @@ import { runningMaxFor } from '../running-max.js';
 import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 
-/** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (decisions.md). */
+/** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (docs/papers/baselines.md#conventions-shared-by-every-optimizer). */
 export type WeightDecayMode = 'l2' | 'decoupled';
 
 export interface AdamOptions {
@@ -79,7 +85,7 @@ export function adamDirectionAt(s: AdamState, i: number, h: AdamCore, c1: number
 export function validateAdam(h: Resolved<AdamOptions>, where: string): void {
   assertAdamLike(where, h);
   if (h.weightDecayMode !== 'l2' && h.weightDecayMode !== 'decoupled') {
-    throw new OptimizerError(`${where}: weightDecayMode must be 'l2' or 'decoupled', got '${String(h.weightDecayMode)}'`);
+    throw new OptimizerError(`${where}: weightDecayMode must be 'l2' or 'decoupled', got ${show(h.weightDecayMode)}`);
   }
 }
 

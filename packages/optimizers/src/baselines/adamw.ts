@@ -1,7 +1,11 @@
 /**
- * AdamW (Loshchilov & Hutter), PyTorch semantics (algorithms.md §1.4): θ ← θ·(1 − η·λ) with the
+ * AdamW (Loshchilov & Hutter, "Decoupled Weight Decay Regularization", ICLR 2019, arXiv:1711.05101),
+ * PyTorch semantics (docs/papers/baselines.md#adamw): θ ← θ·(1 − η·λ) with the
  * current scheduled η, then the Adam step on the raw gradient. PyTorch's λ·lr equals the paper's
  * η_t·λ; the SWD paper compares AdamS(λ) with AdamW(λ/η).
+ *
+ * Symbols → identifiers as in adam.ts; AdamW = `weightDecayMode: 'decoupled'`, λ default 1e-2 (PyTorch).
+ * Reduces to Adam when λ = 0 (G1, test/papers/adams.test.ts).
  */
 import type { OptimizerOptions, ParamsArg } from '../optimizer.js';
 import { ADAM_DEFAULTS, Adam, type AdamOptions } from './adam.js';

@@ -1,5 +1,6 @@
 /**
- * LAMB (You et al., arXiv 1904.00962, final version; algorithms.md §1.8, decisions.md "Baselines").
+ * LAMB (You et al., "Large Batch Optimization for Deep Learning: Training BERT in 76 minutes", ICLR 2020,
+ * arXiv:1904.00962, final version; docs/papers/baselines.md#lamb).
  * One layer ℓ = one parameter tensor.
  *
  *   (L1) m ← β₁·m + (1 − β₁)·g ;  v ← β₂·v + (1 − β₂)·g²
@@ -9,6 +10,10 @@
  *
  * Variants: default = paper (bias-corrected, φ = identity); `biasCorrection: false` with
  * `phi: 'min10'` (φ(z) = min(z, 10)) is the widely used v3 reference (cybertronai/pytorch-lamb).
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay, φ → phi,
+ * bias correction → biasCorrection; m, v → state m, v.
+ * Invariant G10 (test/baselines/lamb.test.ts): ‖Δθ‖ = η·φ(‖θ‖) whatever the gradient scale.
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { norm } from '../math.js';
@@ -16,7 +21,7 @@ import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
 import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 
 /** φ, the trust-ratio scaling of ‖θ‖: identity (paper) or min(‖θ‖, 10) (v3 reference). */
 export type LambPhi = 'identity' | 'min10';
@@ -28,7 +33,7 @@ export interface LambOptions {
   beta1: Scalar;
   /** β₂ ∈ [0, 1). Default 0.999. */
   beta2: Scalar;
-  /** ε ≥ 0. Default 1e-6 (paper's BERT setting, decisions.md). */
+  /** ε ≥ 0. Default 1e-6 (paper's BERT setting, docs/papers/baselines.md#lamb). */
   eps: Scalar;
   /** λ ≥ 0, decoupled decay inside the trust-ratio step (L3). Default 0.01 (paper's BERT setting). */
   weightDecay: Scalar;
@@ -82,7 +87,7 @@ export function lambUpdate(w: Float32Array, g: Float32Array, s: LambState, h: Re
 /** Validation of LAMB's hyperparameters. */
 export function validateLamb(h: Resolved<LambOptions>, where: string): void {
   assertAdamLike(where, h);
-  if (h.phi !== 'identity' && h.phi !== 'min10') throw new OptimizerError(`${where}: phi (φ) must be 'identity' or 'min10', got '${String(h.phi)}'`);
+  if (h.phi !== 'identity' && h.phi !== 'min10') throw new OptimizerError(`${where}: phi (φ) must be 'identity' or 'min10', got ${show(h.phi)}`);
 }
 
 /** Layer-wise adaptive moments (LAMB). */

@@ -1,5 +1,6 @@
 /**
- * RAdam (Liu et al., ICLR 2020), as in the authors' code LiyuanLucasLiu/RAdam (algorithms.md §1.7):
+ * RAdam (Liu et al., "On the Variance of the Adaptive Learning Rate and Beyond", ICLR 2020,
+ * arXiv:1908.03265), as in the authors' code LiyuanLucasLiu/RAdam (docs/papers/baselines.md#radam):
  * Adam whose adaptive step is switched on only once the variance of the adaptive lr is tractable.
  *
  *   (L1) m ← β₁·m + (1 − β₁)·g ;  v ← β₂·v + (1 − β₂)·g²
@@ -9,6 +10,10 @@
  *   (L4) else, with degeneratedToSgd: θ ← θ·(1 − λη) ;  θ ← θ − η·m/(1 − β₁ᵗ)
  *   (L5) else: no change (the moments still move)
  * The code's "≥ 5" test makes steps 1–5 no-ops at β₂ = 0.999 (the paper's "ρ_t > 4" would update at t = 5).
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay (decoupled),
+ * degenerated_to_sgd → degeneratedToSgd; m, v → state m, v.
+ * Deviations: none from the authors' code. Invariant G9 (test/baselines/adabound-yogi-radam.test.ts).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';

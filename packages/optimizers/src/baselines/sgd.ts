@@ -1,12 +1,16 @@
 /**
- * SGD with momentum, dampening, Nesterov and L2 weight decay — PyTorch semantics (algorithms.md §1.1,
- * decisions.md "Baselines"): the momentum buffer is created on the first step as a copy of the
+ * SGD with momentum, dampening, Nesterov and L2 weight decay — PyTorch semantics
+ * (docs/papers/baselines.md#sgd-momentum): the momentum buffer is created on the first step as a copy of the
  * (L2-augmented) gradient, with no dampening on that first step.
  *
  *   (L1) d ← g + λ·θ                         (negated first when maximize)
  *   (L2) b ← d on the first step, else μ·b + (1 − τ)·d
  *   (L3) d ← d + μ·b (Nesterov) or d ← b
  *   (L4) θ ← θ − η·d
+ *
+ * Symbols → identifiers: η → lr, μ → momentum, τ → dampening, λ → weightDecay, Nesterov → nesterov,
+ * maximize → maximize; b → state b (hasBuf once it exists).
+ * Deviations: none from PyTorch. Invariants G7, G8 (test/baselines/sgd.test.ts).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';

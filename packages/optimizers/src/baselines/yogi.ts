@@ -1,5 +1,6 @@
 /**
- * Yogi (Zaheer et al., NeurIPS 2018), as in jettify/pytorch-optimizer's yogi.py (algorithms.md §1.6;
+ * Yogi (Zaheer et al., "Adaptive Methods for Nonconvex Optimization", NeurIPS 2018), as in
+ * jettify/pytorch-optimizer's yogi.py (docs/papers/baselines.md#yogi;
  * which implementation the scheduled-weight-decay paper used is unknown). Both moments start at
  * `initialAccumulator`, so a zero gradient still moves the weights (G6 does not hold).
  *
@@ -7,6 +8,10 @@
  *   (L2) m ← β₁·m + (1 − β₁)·d
  *   (L3) v ← v − (1 − β₂)·sign(v − d²)·d²
  *   (L4) θ ← θ − (η/(1 − β₁ᵗ))·m/(√v/√(1 − β₂ᵗ) + ε)
+ *
+ * Symbols → identifiers: η → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay, the moments' start
+ * value → initialAccumulator; m, v → state m, v.
+ * Deviations: none from torch-optimizer (its lr default 1e-2 is kept; see the page).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
@@ -15,7 +20,7 @@ import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
 
 export interface YogiOptions {
-  /** η ≥ 0. Default 1e-2 (torch-optimizer; the SWD paper probably used 1e-3, spec §1.6). */
+  /** η ≥ 0. Default 1e-2 (torch-optimizer; the SWD paper probably used 1e-3, docs/papers/baselines.md#yogi). */
   lr: Scalar;
   /** β₁ ∈ [0, 1). Default 0.9. */
   beta1: Scalar;

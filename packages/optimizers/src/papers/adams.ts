@@ -1,12 +1,13 @@
 /**
  * AdamS: Adam with scheduled (stable) weight decay.
  *
- * Paper:  Z. Xie et al. "On the Overlooked Pitfalls of Weight Decay
- *         and How to Mitigate Them: A Gradient-Norm Perspective." NeurIPS 2023. arXiv:2011.11152,
- *         Algorithm 2 / Eq. 9. Version: spec/algorithms.md (source S3) does not pin an arXiv version and
- *         notes that its text lost the formulas; the lines below are taken from spec/algorithms.md §4,
- *         which recovers them from the authors' code (zeke-xie/stable-weight-decay-regularization@e0abb1d,
- *         swd_optim/adams.py).
+ * Paper:  Z. Xie, Z. Xu, J. Zhang, I. Sato, M. Sugiyama. "On the Overlooked Pitfalls of Weight Decay
+ *         and How to Mitigate Them: A Gradient-Norm Perspective." NeurIPS 2023; arXiv:2011.11152
+ *         (NeurIPS version), Algorithm 2 / Eq. 9. The available text lost its formulas: the lines below
+ *         were recovered from its prose and the authors' code
+ *         (zeke-xie/stable-weight-decay-regularization@e0abb1d, swd_optim/adams.py).
+ * Page:   docs/papers/adams-sgds.md — the box below with the same (Lk) numbers, the variants, every
+ *         deviation and the defaults with their sources.
  *
  * Algorithm (paper notation → identifier here):
  *   input  η_t → lr, β₁ → beta1, β₂ → beta2, ε → eps, λ → weightDecay
@@ -27,14 +28,14 @@
  *   - Adam when λ = 0 (G1, A1); one step equals AdamW with λ_W = λ/√v̄_t (A4).
  */
 import type { Parameter } from '@gapkit/autodiff';
-import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { assertOptionsObject, type GroupStep, Optimizer, type OptimizerOptions, type ParamsArg, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { runningMaxFor } from '../running-max.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
 import { OptimizerError } from '../errors.js';
 
 export interface AdamSOptions {
-  /** η ≥ 0. Default 1e-3 (S3 App. B.1, demo). */
+  /** η ≥ 0. Default 1e-3 (paper App. B.1; the authors' demo). */
   lr: Scalar;
   /** β₁ ∈ [0, 1). Default 0.9. */
   beta1: Scalar;
@@ -52,7 +53,7 @@ export const ADAMS_DEFAULTS: AdamSOptions = { lr: 1e-3, beta1: 0.9, beta2: 0.999
 
 /** Optimizer-wide AdamS settings. */
 export interface AdamSSettings {
-  /** Floor of v̄ (≥ 0). Default 0 = none: v̄ = 0 with λ ≠ 0 is an error (decisions.md "AdamS / SGDS"). */
+  /** Floor of v̄ (≥ 0). Default 0 = none: v̄ = 0 with λ ≠ 0 is an error (docs/papers/adams-sgds.md#deviations). */
   vbarFloor: number;
 }
 
@@ -97,7 +98,8 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
   private lastSqrtVBar = Number.NaN;
 
   constructor(params: ParamsArg<AdamSOptions>, options: OptimizerOptions<AdamSOptions> & Partial<AdamSSettings> = {}) {
-    const { vbarFloor = ADAMS_SETTINGS_DEFAULTS.vbarFloor, ...rest } = options ?? {};
+    assertOptionsObject('AdamS', options);
+    const { vbarFloor = ADAMS_SETTINGS_DEFAULTS.vbarFloor, ...rest } = options;
     super('AdamS', params, ADAMS_DEFAULTS, rest, Object.keys(ADAMS_SETTINGS_DEFAULTS));
     assertNonNegative('AdamS', 'vbarFloor (floor of v̄)', vbarFloor);
     this.vbarFloor = vbarFloor;
@@ -146,6 +148,10 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
 
   protected override ruleFor(_p: Parameter, h: Resolved<AdamSOptions>): string {
     return `AdamS (scheduled decay λ=${h.weightDecay}/√v̄${h.amsgrad ? ', AMSGrad' : ''})`;
+  }
+
+  protected override describeSettings(): Record<string, unknown> {
+    return { vbarFloor: this.vbarFloor };
   }
 
   protected override extraDiagnostics(): Record<string, unknown> {

@@ -1,11 +1,11 @@
 /**
- * LAWN's optimizer-wide settings (spec/algorithms.md §5, decisions.md "LAWN"): which optimizer it
+ * LAWN's optimizer-wide settings (docs/papers/lawn.md#variants-and-options): which optimizer it
  * wraps, when the free phase ends, and which tensors are constrained. Kept apart from lawn.ts, which
  * holds the algorithm box.
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { assertInRange, assertNonNegative, assertOneOf } from '../validate.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 
 /** Which optimizer LAWN wraps. */
 export type LawnBase = 'adam' | 'lamb' | 'sgd';
@@ -16,7 +16,7 @@ export interface LawnSettings {
   base: LawnBase;
   /** E_free in steps. If absent: freeEpochs·stepsPerEpoch. */
   freeSteps?: number;
-  /** E_free in epochs. Default 5 (decisions.md; the paper: fewer than 10 works well). */
+  /** E_free in epochs. Default 5 (docs/papers/lawn.md#defaults; the paper: fewer than 10 works well). */
   freeEpochs: number;
   /** Needed when the free phase is given in epochs. */
   stepsPerEpoch?: number;
@@ -42,7 +42,7 @@ export interface LawnSettings {
   constrainedParams?: readonly string[];
 }
 
-/** Defaults of the optimizer-wide settings (decisions.md "LAWN"). */
+/** Defaults of the optimizer-wide settings (docs/papers/lawn.md#variants-and-options). */
 export const LAWN_SETTINGS_DEFAULTS = {
   base: 'adam',
   freeEpochs: 5,
@@ -64,7 +64,7 @@ export const LAWN_SETTINGS_KEYS: readonly (keyof LawnSettings)[] = [
 
 /** The optimizer's name for a base, as the conformance format spells it: `Adam-LAWN`, `LAMB-LAWN`, `SGD-LAWN`. */
 export function lawnTitle(base: LawnBase): string {
-  return base === 'adam' ? 'Adam-LAWN' : base === 'lamb' ? 'LAMB-LAWN' : base === 'sgd' ? 'SGD-LAWN' : `LAWN(${String(base)})`;
+  return base === 'adam' ? 'Adam-LAWN' : base === 'lamb' ? 'LAMB-LAWN' : base === 'sgd' ? 'SGD-LAWN' : `LAWN(${show(base)})`;
 }
 
 /** Settings with defaults filled in and E_free converted to steps. */
@@ -87,15 +87,15 @@ export function resolveLawnSettings(s: Partial<LawnSettings>, known: (name: stri
     }
     free = Math.round(freeEpochs * s.stepsPerEpoch);
   }
-  if (!Number.isInteger(free) || free < 0) throw new OptimizerError(`LAWN: freeSteps (E_free in steps) must be an integer ≥ 0, got ${free}`);
+  if (!Number.isInteger(free) || free < 0) throw new OptimizerError(`LAWN: freeSteps (E_free in steps) must be an integer ≥ 0, got ${show(free)}`);
   for (const key of ['resetMomentsAtSwitch', 'constrainEmbeddings'] as const) {
     const v = s[key];
-    if (v !== undefined && typeof v !== 'boolean') throw new OptimizerError(`LAWN: ${key} must be true or false, got ${JSON.stringify(v) ?? String(v)}`);
+    if (v !== undefined && typeof v !== 'boolean') throw new OptimizerError(`LAWN: ${key} must be true or false, got ${show(v)}`);
   }
-  if (s.onlyTag !== undefined && typeof s.onlyTag !== 'string') throw new OptimizerError(`LAWN: onlyTag must be a tag name (string), got ${JSON.stringify(s.onlyTag) ?? String(s.onlyTag)}`);
+  if (s.onlyTag !== undefined && typeof s.onlyTag !== 'string') throw new OptimizerError(`LAWN: onlyTag must be a tag name (string), got ${show(s.onlyTag)}`);
   const listed: unknown = s.constrainedParams;
   if (listed !== undefined && !(Array.isArray(listed) && listed.every((n) => typeof n === 'string'))) {
-    throw new OptimizerError(`LAWN: constrainedParams must be a list of parameter names, got ${JSON.stringify(listed) ?? String(listed)}`);
+    throw new OptimizerError(`LAWN: constrainedParams must be a list of parameter names, got ${show(listed)}`);
   }
   for (const n of s.constrainedParams ?? []) if (!known(n)) throw new OptimizerError(`LAWN: constrainedParams names unknown parameter '${n}'`);
   return {

@@ -3,10 +3,10 @@
  *
  * Paper:  A. Gupta, R. Ramanath, J. Shi, A. Ramachandran, S. Zhou, M. Zhou, S. S. Keerthi. "Logit
  *         Attenuating Weight Normalization." arXiv:2108.05839 (ICLR 2022 submission), Algorithm 1
- *         (Adam-LAWN), Eqs. 1–3.
- *         Version: spec/algorithms.md (source S4) does not pin an arXiv version and had no access to
- *         the appendices; every line is taken from spec/algorithms.md §5 and decisions.md "LAWN".
- *         No public code exists (§0.1): every interpretation choice is listed under Deviations.
+ *         (Adam-LAWN), Eqs. 1–3, read without its appendices.
+ *         No public code was found: every interpretation choice is listed under Deviations.
+ * Page:   docs/papers/lawn.md — the box below with the same (Lk) numbers, the options, every
+ *         interpretation choice and the defaults with their sources.
  *
  * Algorithm 1 (paper notation → identifier here):
  *   input  η_t → lr, β₁ → beta1, β₂ → beta2, ε → eps, E_free → freeSteps (or freeEpochs·stepsPerEpoch)
@@ -18,24 +18,25 @@
  *   (L6)   w ← w − η_t·r̂                       (LAMB: w ← w − η_t·(‖w‖/‖r̂‖)·r̂, trust ratio 1 if a norm is 0)
  *   (L7)   w ← c_ℓ·w/‖w‖
  *
- * Deviations / interpretation choices (decisions.md "LAWN"):
- *   - Constrained by default: tensors with role 'weight' (conv and linear weights); `constrainEmbeddings`
- *     adds embeddings, `onlyTag` restricts to a tag (e.g. 'final-homogeneous'), `constrainedParams`
- *     lists names explicitly. Biases and normalization parameters follow the base throughout (invariant L7, §7.5).
+ * Deviations / interpretation choices (docs/papers/lawn.md#deviations-and-interpretation-choices):
+ *   - Constrained by default: tensors with role 'weight' (conv and linear weights) and role 'embedding'
+ *     (an embedding is a linear layer on a one-hot input; `constrainEmbeddings: false` leaves them to the
+ *     base, the narrower set), `onlyTag` restricts to a tag (e.g. 'final-homogeneous'), `constrainedParams`
+ *     lists names explicitly. Biases and normalization parameters follow the base throughout (invariant L7 of docs/papers/lawn.md#invariants).
  *   - A whole tensor is one vector (layer-wise, not per unit as in ND-Adam).
  *   - Moments and step counters carry over the switch; `resetMomentsAtSwitch` zeroes the constrained
  *     tensors' moments and restarts their bias-correction count at 1.
  *   - c_ℓ is recorded at the first constrained step, before it updates; a tensor with c_ℓ = 0 is
  *     excluded from the constraint and reported in the diagnostics.
  *   - SGD-LAWN: project g, update the momentum buffer with it, project the buffer's step, step, rescale.
- *   - LAMB-LAWN (not in the paper; spec §5.3): φ = identity, no weight decay.
- *   - ε defaults to 1e-6 for Adam and LAMB bases ("the rest of the adaptive optimizers use 1e-6", S4 §4).
+ *   - LAMB-LAWN (not written out in the paper): φ = identity, no weight decay.
+ *   - ε defaults to 1e-6 for Adam and LAMB bases ("the rest of the adaptive optimizers use 1e-6", paper §4).
  *
- * Reduces to (tests in test/papers/lawn.test.ts): the base optimizer with λ = 0 while free (L1 of §7.5).
+ * Reduces to (tests in test/papers/lawn.test.ts): the base optimizer with λ = 0 while free (invariant L1).
  */
 import type { Parameter } from '@gapkit/autodiff';
 import { norm, projectTangent } from '../math.js';
-import { type GroupStep, type OptimizerOptions, type ParamsArg, Optimizer, type Resolved } from '../optimizer.js';
+import { assertOptionsObject, type GroupStep, Optimizer, type OptimizerOptions, type ParamsArg, type Resolved } from '../optimizer.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertBeta, assertOneOf } from '../validate.js';
 import {
@@ -47,20 +48,20 @@ import {
   type ResolvedLawnSettings,
   resolveLawnSettings,
 } from './lawn-settings.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 import { LAWN_BASES, type LawnBaseRule, type LawnState } from './lawn-bases.js';
 
 /** Per-group hyperparameters (the base's, without weight decay). */
 export interface LawnOptions {
-  /** η_t ≥ 0 (the paper tunes a peak lr with warmup + linear decay, §6.6). Default 1e-3. */
+  /** η_t ≥ 0 (the paper tunes a peak lr with warmup + linear decay, docs/papers/schedules.md). Default 1e-3. */
   lr: Scalar;
-  /** β₁ ∈ [0, 1) (adam, lamb). Default 0.9 (S4 §4). */
+  /** β₁ ∈ [0, 1) (adam, lamb). Default 0.9 (paper §4). */
   beta1: Scalar;
-  /** β₂ ∈ [0, 1) (adam, lamb). Default 0.999 (S4 §4). */
+  /** β₂ ∈ [0, 1) (adam, lamb). Default 0.999 (paper §4). */
   beta2: Scalar;
-  /** ε ≥ 0 (adam, lamb). Default 1e-6 (S4 §4). */
+  /** ε ≥ 0 (adam, lamb). Default 1e-6 (paper §4). */
   eps: Scalar;
-  /** μ ∈ [0, 1) (sgd). Default 0.9 (S4 §4). */
+  /** μ ∈ [0, 1) (sgd). Default 0.9 (paper §4). */
   momentum: Scalar;
   /** Nesterov momentum (sgd). Default false. */
   nesterov: boolean;
@@ -124,7 +125,8 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
   private scratch = { a: new Float64Array(0), b: new Float64Array(0) };
 
   constructor(params: ParamsArg<LawnOptions>, options: OptimizerOptions<LawnOptions> & Partial<LawnSettings> = {}) {
-    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options ?? {};
+    assertOptionsObject('LAWN', options);
+    const { base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams, ...rest } = options;
     super(lawnTitle(base ?? LAWN_SETTINGS_DEFAULTS.base), params, LAWN_DEFAULTS, rest, LAWN_SETTINGS_KEYS);
     const known = (n: string) => this.params.has(n);
     this.settings = resolveLawnSettings({ base, freeSteps, freeEpochs, stepsPerEpoch, resetMomentsAtSwitch, constrainEmbeddings, onlyTag, constrainedParams }, known);
@@ -195,6 +197,10 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
     return `${base}, no weight decay; after step ${this.settings.freeSteps}: projected, ‖w‖ = c${c === undefined ? '' : ` = ${c}`}`;
   }
 
+  protected override describeSettings(): Record<string, unknown> {
+    return { ...this.settings, phase: this.phase };
+  }
+
   protected override extraDiagnostics(): Record<string, unknown> {
     let worst = 0;
     for (const [n, c] of this.c) {
@@ -213,12 +219,12 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
     const problems: string[] = [];
     const unknown = Object.keys(extra).filter((k) => !['switched', 'c', 'excluded'].includes(k));
     if (unknown.length > 0) problems.push(`LAWN extra has unknown keys ${unknown.join(', ')} (valid: switched, c, excluded)`);
-    if (typeof switched !== 'boolean') problems.push(`LAWN extra.switched is ${JSON.stringify(switched) ?? String(switched)}, expected true or false`);
+    if (typeof switched !== 'boolean') problems.push(`LAWN extra.switched is ${show(switched)}, expected true or false`);
     if (typeof c !== 'object' || c === null || Array.isArray(c)) problems.push('LAWN extra.c must map parameter names to c_ℓ');
     else {
       for (const [n, v] of Object.entries(c)) {
         if (!this.params.has(n)) problems.push(`c_ℓ for unknown parameter '${n}'`);
-        else if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) problems.push(`c_ℓ of '${n}' is ${String(v)}, expected a finite number > 0`);
+        else if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) problems.push(`c_ℓ of '${n}' is ${show(v)}, expected a finite number > 0`);
       }
       if (switched === false && Object.keys(c).length > 0) problems.push('LAWN extra has c_ℓ values but switched is false');
     }

@@ -1,14 +1,17 @@
 /**
  * ND-Adam: normalized direction-preserving Adam.
  *
- * Paper:  Z. Zhang et al. "Normalized Direction-preserving Adam." arXiv:1709.04546,
- *         Algorithm 1, Eqs. 8–13 (short version: Z. Zhang, "Improved Adam Optimizer for Deep Neural
- *         Networks", Alg. 1). Version: spec/algorithms.md (sources S0, S1) does not pin an arXiv
- *         version; lines, symbols and settings are taken from spec/algorithms.md §2, which restates the
- *         paper and the authors' code (zj10/ND-Adam@b4a9d59, TensorFlow and PyTorch).
+ * Paper:  Z. Zhang, L. Ma, Z. Li, C. Wu. "Normalized Direction-preserving Adam." arXiv:1709.04546
+ *         (long version), Algorithm 1, Eqs. 8–13; short version: Z. Zhang, "Improved Adam Optimizer for
+ *         Deep Neural Networks", IEEE/ACM IWQoS 2018, Alg. 1. Authors' code: zj10/ND-Adam@b4a9d59
+ *         (TensorFlow and PyTorch).
+ * Page:   docs/papers/nd-adam.md — the box below with the same (Lk) numbers, which tensors are unit
+ *         vectors, the variants, every deviation and the defaults with their sources.
  *
- * Algorithm 1 (paper notation → identifier here). θ^v = hidden units' input vectors w_i (parameters
- * whose `meta.unitAxes` is set, one unit per index of the other axes); θ^s = everything else.
+ * Algorithm 1 (paper notation → identifier here). θ^v = the units' input vectors w_i: every tensor
+ * whose `meta.unitAxes` is set, one unit per index of the other axes. The paper speaks of hidden units;
+ * like the authors' code, the model zoo also sets it on the classifier, whose weight rows are then unit
+ * vectors. θ^s = everything else.
  *   input  α^v_t → lrVector, α^s_t → lr, β₁ → beta1, β₂ → beta2, ε → eps
  *   (L0)   w_{i,0} ← w_{i,0}/‖w_{i,0}‖                          (normalizeAtInit, at construction)
  *   (L1)   ḡ_t ← ∂L/∂w_i                                        → g (unit slice)
@@ -20,7 +23,7 @@
  *   (L7)   w_{i,t} ← w̄_i/‖w̄_i‖
  *   (L8)   θ^s ← θ^s − α^s_t · m̂_t/(√v̂_t + ε)                  (Adam, Eq. 3, element-wise)
  *
- * Variants (`variant`, decisions.md "ND-Adam"):
+ * Variants (`variant`, docs/papers/nd-adam.md#variants):
  *   'paper' (default; also the TF code): as above.
  *   'code' (authors' PyTorch code, their WRN table): ε-hat form
  *          w̄ ← w − α·√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε) for vectors and scalars; no normalization at build time.
@@ -46,9 +49,9 @@ import { assertAdamLike, assertNonNegative, assertOneOf } from '../validate.js';
 export type NdAdamVariant = 'paper' | 'code';
 
 export interface NdAdamOptions {
-  /** α^s ≥ 0, scalar learning rate. Paper setting 0.001 (S0 §5.2). */
+  /** α^s ≥ 0, scalar learning rate. Paper setting 0.001 (paper §5.2). */
   lr: Scalar;
-  /** α^v ≥ 0, vector learning rate. Paper setting 0.05 (S0 §5.2; TF code: 50·α^s). */
+  /** α^v ≥ 0, vector learning rate. Paper setting 0.05 (paper §5.2; TF code: 50·α^s). */
   lrVector: Scalar;
   /** β₁ ∈ [0, 1). Paper setting 0.9. */
   beta1: Scalar;

@@ -2,10 +2,11 @@
  * Padam: partially adaptive momentum estimation.
  *
  * Paper:  J. Chen, D. Zhou, Y. Tang, Z. Yang, Y. Cao, Q. Gu. "Closing the Generalization Gap of
- *         Adaptive Gradient Methods in Training Deep Neural Networks." ICLR 2019 submission, IJCAI 2020.
- *         arXiv:1806.06763, Algorithm 1. Version: spec/algorithms.md (source S2) does not pin an arXiv
- *         version; every line, symbol and setting below is taken from spec/algorithms.md §3, which
- *         restates the paper and the authors' code (uclaml/Padam@586a02b, Padam.py).
+ *         Adaptive Gradient Methods in Training Deep Neural Networks." IJCAI 2020; arXiv:1806.06763,
+ *         read as its ICLR 2019 submission ("Padam: …"), Algorithm 1, §5, App. C.
+ *         Authors' code: uclaml/Padam@586a02b, Padam.py and the CIFAR scripts.
+ * Page:   docs/papers/padam.md — the box below with the same (Lk) numbers, the variants, every
+ *         deviation and the defaults with their sources.
  *
  * Algorithm 1 (paper notation → identifier here):
  *   input  α_t → lr, β₁ → beta1, β₂ → beta2, p → p, ε → eps (code only), λ → weightDecay (L2, code only)
@@ -15,7 +16,7 @@
  *   (L3)   v̂_t = max(v̂_{t−1}, v_t)                           → s.vHat (raw v, no bias correction)
  *   (L4)   θ_{t+1} = θ_t − α_t · m_t / v̂_t^p                 → w, with the bias correction below
  *
- * Bias correction (`biasCorrection`, decisions.md "Padam"):
+ * Bias correction (`biasCorrection`, docs/papers/padam.md#variants):
  *   'code' (default; authors' code, every table): θ ← θ − α·√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v̂ + ε)^{2p}
  *   'none' (Algorithm 1 as printed, plus ε):      θ ← θ − α · m/(√v̂ + ε)^{2p}
  *   'consistent' (commit edcf85c, reverted):     θ ← θ − α·(1−β₂ᵗ)^p/(1−β₁ᵗ) · m/(√v̂ + ε)^{2p}
@@ -25,7 +26,7 @@
  *   - Bias correction √(1−β₂ᵗ)/(1−β₁ᵗ) for every p (code; §5.2 of the paper says "as in Adam").
  *   - No projection Π (the paper uses it only for the theory; its experiments skip it too).
  *   - `amsgrad: false` replaces v̂ by v (code option; Alg. 1 always takes the max).
- *   - p = 0 is allowed (the paper states p ∈ (0, ½]; decisions.md allows [0, ½]).
+ *   - p = 0 is allowed (the paper states p ∈ (0, ½]; gapkit allows [0, ½]).
  *
  * Reduces to (tests in test/papers/padam.test.ts):
  *   - AMSGrad (ε-hat form) when p = ½; PyTorch AMSGrad exactly when also ε = 0  (P1)
@@ -54,13 +55,13 @@ export interface PadamOptions {
   eps: Scalar;
   /** λ ≥ 0, L2 added to the gradient. Paper setting 5e-4 (CIFAR, App. C.2). */
   weightDecay: Scalar;
-  /** Keep the running max v̂ (Alg. 1 line 6). Code default true. */
+  /** Keep the running max v̂ (L3). Code default true. */
   amsgrad: boolean;
   /** Default 'code'. */
   biasCorrection: PadamBiasCorrection;
 }
 
-/** Defaults of decisions.md "Padam" (the paper's CIFAR setting, the code's update). */
+/** Defaults of docs/papers/padam.md#defaults (the paper's CIFAR setting, the code's update). */
 export const PADAM_DEFAULTS: PadamOptions = {
   lr: 0.1,
   p: 0.125,

@@ -1,11 +1,11 @@
 /**
  * SGDS: SGD with scheduled (stable) weight decay.
  *
- * Paper:  Z. Xie et al. "On the Overlooked Pitfalls of Weight Decay
- *         and How to Mitigate Them: A Gradient-Norm Perspective." NeurIPS 2023. arXiv:2011.11152.
- *         Version: not pinned by spec/algorithms.md (source S3). SGDS has no algorithm box in the text
- *         available to the spec; the lines are taken from spec/algorithms.md §4.3, which restates the
- *         authors' code (zeke-xie/stable-weight-decay-regularization@e0abb1d, swd_optim/sgds.py).
+ * Paper:  Z. Xie, Z. Xu, J. Zhang, I. Sato, M. Sugiyama. "On the Overlooked Pitfalls of Weight Decay
+ *         and How to Mitigate Them: A Gradient-Norm Perspective." NeurIPS 2023; arXiv:2011.11152.
+ *         SGDS has no algorithm box in the paper's text: the lines below restate the authors' code
+ *         (zeke-xie/stable-weight-decay-regularization@e0abb1d, swd_optim/sgds.py).
+ * Page:   docs/papers/adams-sgds.md#sgds-algorithm — the same (Lk) numbers; defaults with sources.
  *
  * Algorithm (notation → identifier here):
  *   input  η → lr, μ → momentum, τ → dampening, λ → weightDecay
@@ -26,7 +26,7 @@ import { assertInRange } from '../validate.js';
 
 export type SgdsOptions = Omit<SgdOptions, 'maximize'>;
 
-/** SWD demo setting: lr 0.1, momentum 0.9, λ 5e-4 (S3 App. B.1; spec §8.3). */
+/** SWD demo setting: lr 0.1, momentum 0.9, λ 5e-4 (paper App. B.1; docs/papers/adams-sgds.md#defaults). */
 export const SGDS_DEFAULTS: SgdsOptions = { lr: 0.1, momentum: 0.9, dampening: 0, weightDecay: 5e-4, nesterov: false };
 
 /** (L1) the decay multiplier 1 − ((1−τ)/(1−μ))·η·λ. */

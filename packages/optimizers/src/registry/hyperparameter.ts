@@ -3,6 +3,7 @@
  * range (or choices), its default and where that default comes from, and its name in the conformance
  * case format (`hyper` keys of the reference code, e.g. `partial` for Padam's p, `betas[0]` for β₁).
  */
+import { show } from '../errors.js';
 import type { Bound } from '../validate.js';
 import type { ScheduleSpec } from '../schedule.js';
 
@@ -102,7 +103,6 @@ function inBounds(x: number, lo: Bound, hi: Bound): boolean {
 
 /** Why `value` is not allowed for `h` (null when it is). Schedules are only checked for being objects. */
 export function hyperProblem(h: HyperParameter, value: unknown): string | null {
-  const show = (v: unknown) => (typeof v === 'string' ? `'${v}'` : typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
   switch (h.kind) {
     case 'number':
       if (typeof value === 'object' && value !== null && h.schedulable && 'kind' in value) return null;
@@ -111,7 +111,7 @@ export function hyperProblem(h: HyperParameter, value: unknown): string | null {
         const hi = h.max.value === Number.POSITIVE_INFINITY ? '∞)' : `${h.max.value}${h.max.open ? ')' : ']'}`;
         return `${h.key} (${h.symbol}) must be a number in ${h.min.open ? '(' : '['}${h.min.value}, ${hi}, got ${show(value)}`;
       }
-      if (h.integer && !Number.isInteger(value)) return `${h.key} (${h.symbol}) must be an integer, got ${value}`;
+      if (h.integer && !Number.isInteger(value)) return `${h.key} (${h.symbol}) must be an integer, got ${show(value)}`;
       return null;
     case 'boolean':
       return typeof value === 'boolean' ? null : `${h.key} (${h.symbol}) must be true or false, got ${show(value)}`;

@@ -3,14 +3,14 @@
  * AdamS and SGDS (docs/papers/adams-sgds.md), and LAWN around Adam, LAMB and SGD-momentum
  * (docs/papers/lawn.md).
  */
-import type { OptimizerOptions } from '../optimizer.js';
+import { assertOptionsObject, type OptimizerOptions } from '../optimizer.js';
 import { ADAMS_DEFAULTS, ADAMS_SETTINGS_DEFAULTS, AdamS, type AdamSOptions, type AdamSSettings } from '../papers/adams.js';
 import { LAWN_DEFAULTS, Lawn, type LawnOptions } from '../papers/lawn.js';
 import { LAWN_SETTINGS_DEFAULTS, type LawnBase, type LawnSettings, lawnTitle } from '../papers/lawn-settings.js';
 import { ND_ADAM_CODE_SETTINGS, NdAdam, type NdAdamOptions, ndAdamDefaults } from '../papers/nd-adam.js';
 import { PADAM_DEFAULTS, Padam, type PadamOptions } from '../papers/padam.js';
 import { SGDS_DEFAULTS, Sgds, type SgdsOptions } from '../papers/sgds.js';
-import { OptimizerError } from '../errors.js';
+import { OptimizerError, show } from '../errors.js';
 import { commonParameters } from './common.js';
 import type { Citation, RegistryEntry } from './entry.js';
 import { type HyperTable, hyperParameters } from './hyperparameter.js';
@@ -242,8 +242,9 @@ function lawnEntry(base: LawnBase, name: string, file: string): RegistryEntry<La
       { name: 'embeddings-free', description: 'the narrower constrained set: conv and linear weights only', source: 'docs/papers/lawn.md', settings: { constrainEmbeddings: false } },
     ],
     create: (groups, options = {}) => {
-      if (typeof options === 'object' && options !== null && 'base' in options) {
-        throw new OptimizerError(`${name}: the base is fixed to '${base}' (got base = ${JSON.stringify(options.base)}); use adam-lawn, lamb-lawn or sgd-lawn`);
+      assertOptionsObject(name, options);
+      if ('base' in options) {
+        throw new OptimizerError(`${name}: the base is fixed to '${base}' (got base = ${show(options.base)}); use adam-lawn, lamb-lawn or sgd-lawn`);
       }
       return new Lawn(groups, { ...options, base });
     },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AdaBound, RAdam, radamRho, Yogi } from '../../src/index.js';
 import { param, setGrads } from '../helpers.js';
 
-describe('RAdam (algorithms.md §1.7)', () => {
+describe('RAdam (docs/papers/baselines.md#radam)', () => {
   it('ρ_1…ρ_6 at β₂ = 0.999 are 1.000, 1.9995, 2.9987, 3.9975, 4.996, 5.994', () => {
     const rho = [1, 2, 3, 4, 5, 6].map((t) => radamRho(0.999, t));
     expectClose(rho, [1.0, 1.9995, 2.9987, 3.9975, 4.996, 5.994], { rtol: 2e-4 });
@@ -35,7 +35,7 @@ describe('RAdam (algorithms.md §1.7)', () => {
   });
 });
 
-describe('AdaBound (algorithms.md §1.5)', () => {
+describe('AdaBound (docs/papers/baselines.md#adabound)', () => {
   it('first step inside the bounds is Adam-like (ε-hat form): −η·m₁·√(1−β₂)/((1−β₁)(√v₁ + ε))', () => {
     const w = param('w', [0]);
     const opt = new AdaBound([w], { lr: 1e-3 });
@@ -76,7 +76,7 @@ describe('AdaBound (algorithms.md §1.5)', () => {
   });
 });
 
-describe('Yogi (algorithms.md §1.6)', () => {
+describe('Yogi (docs/papers/baselines.md#yogi)', () => {
   it('golden first step: m, v start at 1e-6; v ← v − (1−β₂)·sign(v − g²)·g²', () => {
     const w = param('w', [0]);
     const opt = new Yogi([w], { lr: 0.01 });

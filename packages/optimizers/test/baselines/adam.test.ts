@@ -5,7 +5,7 @@ import type { Parameter } from '@gapkit/autodiff';
 import { Adam, AdamS, AdamW, AmsGrad } from '../../src/index.js';
 import { cloneParams, maxAbsDiff, param, setGrads, trajectory, wave } from '../helpers.js';
 
-describe('Adam / AdamW / AMSGrad (PyTorch semantics, algorithms.md §1.2–1.4)', () => {
+describe('Adam / AdamW / AMSGrad (PyTorch semantics, docs/papers/baselines.md#adam)', () => {
   it('G3: the first step is −η·g/(|g| + ε) (paper-form ε)', () => {
     const w = param('w', [1, 1, 1]);
     const opt = new Adam([w], { lr: 0.1, eps: 1e-3 });

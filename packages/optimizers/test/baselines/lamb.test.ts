@@ -10,7 +10,7 @@ function stepNorm(w0: Float32Array, after: Float32Array): number {
   return Math.sqrt(s);
 }
 
-describe('LAMB (algorithms.md §1.8)', () => {
+describe('LAMB (docs/papers/baselines.md#lamb)', () => {
   it('G10: ‖Δθ‖ = η·φ(‖θ‖) whatever the gradient scale (λ ≥ 0, both variants)', () => {
     fc.assert(
       fc.property(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Sgd } from '../../src/index.js';
 import { param, setGrads, trajectory } from '../helpers.js';
 
-describe('SGD (PyTorch semantics, algorithms.md §1.1)', () => {
+describe('SGD (PyTorch semantics, docs/papers/baselines.md#sgd-momentum)', () => {
   it('golden steps: momentum 0.9, L2 0.1, lr 0.5 on w = [1, −2]', () => {
     const w = param('w', [1, -2]);
     const opt = new Sgd([w], { lr: 0.5, momentum: 0.9, weightDecay: 0.1 });

@@ -7,7 +7,7 @@ import { cloneParams, param, setGrads, trajectory, wave } from '../helpers.js';
 const grad = (k: number, i: number) => wave(k, i, i === 0 ? 3 : 2);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-describe('AdamS (algorithms.md §4.1–4.2, decisions.md "AdamS / SGDS")', () => {
+describe('AdamS (docs/papers/adams-sgds.md)', () => {
   it('G1 / A1: with λ = 0, AdamS ≡ Adam ≡ AdamW', () => {
     const ps = [param('a', [0.3, -0.2, 0.1]), param('b', [1, 2])];
     const qs = cloneParams(ps);

@@ -10,7 +10,7 @@ function model() {
 }
 const grad = (k: number, i: number) => wave(k, i, i === 0 ? 6 : 2);
 
-describe('LAWN (algorithms.md §5, decisions.md "LAWN")', () => {
+describe('LAWN (docs/papers/lawn.md)', () => {
   for (const [base, make] of [
     ['adam', (ps: ReturnType<typeof model>) => new Adam(ps, { lr: 0.01, eps: 1e-6 })],
     ['lamb', (ps: ReturnType<typeof model>) => new Lamb(ps, { lr: 0.01, weightDecay: 0 })],

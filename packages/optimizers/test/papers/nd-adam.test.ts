@@ -18,7 +18,7 @@ function vec(name: string, values: ArrayLike<number>, out: number, inn: number) 
   return param(name, values, [out, inn], { unitAxes: [1] });
 }
 
-describe('ND-Adam (algorithms.md §2, decisions.md "ND-Adam")', () => {
+describe('ND-Adam (docs/papers/nd-adam.md)', () => {
   it('N1: every unit has norm 1 after construction and after every step (both variants, strided axes too)', () => {
     fc.assert(
       fc.property(valuesArb(12, { min: -2, max: 2, avoid: [0], margin: 0.05 }), fc.constantFrom('paper', 'code'), fc.boolean(), (w0, variant, strided) => {

@@ -7,7 +7,7 @@ import { cloneParams, maxAbsDiff, param, setGrads, trajectory, wave } from '../h
 const B1 = 0.9;
 const B2 = 0.999;
 
-describe('Padam (algorithms.md §3, decisions.md "Padam")', () => {
+describe('Padam (docs/papers/padam.md)', () => {
   it('golden first step of the code form: −α·√(1−β₂)/(1−β₁)·m₁/(√v₁ + ε)^{2p}', () => {
     const w = param('w', [1, 1]);
     const opt = new Padam([w], { lr: 0.1, p: 0.125, weightDecay: 0 });

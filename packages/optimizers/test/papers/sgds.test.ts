@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Sgd, Sgds } from '../../src/index.js';
 import { cloneParams, param, setGrads, trajectory, wave } from '../helpers.js';
 
-describe('SGDS (algorithms.md §4.3)', () => {
+describe('SGDS (docs/papers/adams-sgds.md#sgds-algorithm)', () => {
   it('S1: λ = 0 ⇒ SGDS ≡ SGD (bit for bit)', () => {
     const ps = [param('w', [0.5, -1, 2])];
     const qs = cloneParams(ps);
