@@ -79,6 +79,8 @@ export default defineConfig({
   lang: 'en',
   cleanUrls: false,
   lastUpdated: false,
+  // Without an icon link Chromium asks for /favicon.ico, and the e2e test counts that 404 as an error.
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   markdown: {
     config(md) {
       md.use(katex, {

@@ -42,7 +42,9 @@ function toRepoPath(abs: string): string {
 
 /** The source view page (docs-relative, `.md`) of a repository file or folder. */
 export function sourceViewPage(repoPath: string, isDir: boolean): string {
-  return isDir ? `${SOURCE_DIR}/${repoPath}/index.md` : `${SOURCE_DIR}/${repoPath}.md`;
+  if (isDir) return `${SOURCE_DIR}/${repoPath}/index.md`;
+  // `x.md.md` would be read by VitePress as the page `x.md`; a markdown file's view is `x.md-source.md`.
+  return `${SOURCE_DIR}/${repoPath.endsWith('.md') ? `${repoPath}-source` : repoPath}.md`;
 }
 
 /** The package page (docs-relative) of `packages/<dir>/README.md` or `apps/<dir>/README.md`. */

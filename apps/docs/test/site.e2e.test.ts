@@ -76,10 +76,12 @@ describe.skipIf(skipReason !== undefined)('the docs site in headless Chromium', 
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
     });
+    const before = server.notFound.length;
     const response = await page.goto(`${server.url}/${path}`, { waitUntil: 'networkidle' });
     expect(response?.status(), `${path} answered`).toBe(200);
     await page.waitForSelector('.VPContent');
     const report = await inspect(page);
+    for (const missing of server.notFound.slice(before)) errors.push(`the server has no ${missing}`);
     expect(errors, `${path}: console errors and failed requests`).toEqual([]);
     return { page, report };
   }

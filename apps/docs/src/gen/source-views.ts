@@ -37,7 +37,13 @@ export function fileView(repoPath: string): string {
 
 /** The markdown of the source view of one repository folder: its files, each linked to its view. */
 export function folderView(repoPath: string, entries: readonly { name: string; isDir: boolean }[]): string {
-  const lines = entries.map((e) => (e.isDir ? `- \`${e.name}/\`` : `- [\`${e.name}\`](./${e.name}.md)`));
+  const lines = entries.map((e) => {
+    if (e.isDir) return `- \`${e.name}/\``;
+    // resolved as a link from docs/index.md, i.e. from the repository root one level up
+    const t = resolveRepoLink('index.md', `../${repoPath}/${e.name}`);
+    const href = t === undefined || t.kind === 'page' ? `/${repoPath.slice('docs/'.length)}/${e.name}` : t.href;
+    return `- [\`${e.name}\`](${href})`;
+  });
   return `# \`${repoPath}/\`\n\nThe files of the repository folder \`${repoPath}\`.\n\n${lines.join('\n')}\n`;
 }
 
@@ -59,7 +65,10 @@ export function writeSourceViews(): { files: number; folders: number } {
       .filter((e) => e.name !== 'node_modules' && e.name !== 'dist' && !e.name.startsWith('.'))
       .map((e) => ({ name: e.name, isDir: e.isDirectory() }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) if (!e.isDir) files.add(`${dir}/${e.name}`);
+    for (const e of entries) {
+      const t = e.isDir ? undefined : resolveRepoLink('index.md', `../${dir}/${e.name}`);
+      if (t?.kind === 'source-file') files.add(t.repoPath);
+    }
     writeDocsFile(sourceViewPage(dir, true), folderView(dir, entries));
   }
   for (const file of files) if (statSync(join(REPO_ROOT, file)).isFile()) writeDocsFile(sourceViewPage(file, false), fileView(file));
