@@ -43,10 +43,10 @@ export function lineTableSection(markdown: string): string | undefined {
 
 function cells(row: string): string[] {
   return row
-    .replace(/\\\|/g, '\u0000')
+    .replace(/\\\|/g, '\uE000')
     .split('|')
     .slice(1, -1)
-    .map((c) => c.replace(/\u0000/g, '|').trim());
+    .map((c) => c.replace(/\uE000/g, '|').trim());
 }
 
 /** The rows of every table in the section; `pageRepoPath` is the page's repository path (links are relative to it). */

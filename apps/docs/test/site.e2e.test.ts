@@ -56,7 +56,7 @@ describe.skipIf(skipReason !== undefined)('the docs site in headless Chromium', 
     profile = mkdtempSync(join(tmpdir(), 'gapkit-docs-chromium-'));
     const executablePath = 'path' in found ? found.path : '';
     context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_FLAGS], viewport: { width: 1280, height: 900 } });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await context?.close();

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '@gapkit/node-io';
 import { join } from 'node:path';
-import { Application } from 'typedoc';
+import { Application, type TypeDocOptions } from 'typedoc';
 import { REPO_ROOT } from '../repo-links.js';
 import { workspacePackages } from './package-pages.js';
 import { clearDocsFolder } from './pages.js';
@@ -44,7 +44,9 @@ function renameModules(dir: string): void {
 /** Runs TypeDoc; fails on its errors (a broken doc comment link is a warning, printed). */
 export async function writeApiReference(): Promise<number> {
   clearDocsFolder('api');
-  const app = await Application.bootstrapWithPlugins({
+  // docsRoot is typedoc-vitepress-theme's option (sidebar links relative to the site root),
+  // outputFileStrategy typedoc-plugin-markdown's.
+  const options: Partial<TypeDocOptions> & { docsRoot: string; outputFileStrategy: 'modules' | 'members' } = {
     entryPoints: apiEntryPoints(),
     tsconfig: join(REPO_ROOT, 'apps/docs/tsconfig.typedoc.json'),
     docsRoot: join(REPO_ROOT, 'docs'),
@@ -60,7 +62,8 @@ export async function writeApiReference(): Promise<number> {
     hideGenerator: true,
     logLevel: 'Warn',
     validation: { notExported: false, invalidLink: true, notDocumented: false },
-  });
+  };
+  const app = await Application.bootstrapWithPlugins(options);
   const project = await app.convert();
   if (project === undefined) throw new Error('TypeDoc could not convert the packages (errors above)');
   await app.generateOutputs(project);
