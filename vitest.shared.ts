@@ -12,8 +12,9 @@ export function gapkitVitestConfig(options: { testTimeout?: number } = {}): Vite
   return {
     resolve: {
       alias: [
-        { find: /^@gapkit\/([a-z0-9-]+)\/node$/, replacement: `${root}packages/$1/src/node/index.ts` },
         { find: /^@gapkit\/cli\/args$/, replacement: `${root}apps/gapkit/src/args.ts` },
+        // subpath entries (`@gapkit/data/node`, `@gapkit/backend-wasm/node`, …) live at src/<entry>/index.ts
+        { find: /^@gapkit\/([a-z0-9-]+)\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
         { find: /^@gapkit\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
       ],
     },

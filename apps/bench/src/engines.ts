@@ -1,8 +1,12 @@
 /** Engine names and how to build each one (loaded lazily, so a process only loads its own engine). */
+import { BACKEND_NAMES } from '@gapkit/backend-gpujs/names';
 import type { Engine } from './engine.js';
 
-/** gapkit backends benchmarked, as `gapkit-<backend>[-<mode>]`. */
-export const GAPKIT_ENGINES = ['gapkit-cpu', 'gapkit-wasm', 'gapkit-wasm-2t', 'gapkit-auto', 'gapkit-gpujs-webasm', 'gapkit-gpujs-cpu', 'gapkit-gpujs-headlessgl'] as const;
+/**
+ * gapkit backends benchmarked, as `gapkit-<backend>[-<mode>]`: every name of the one backend list but
+ * the slow reference loops, the `gpujs` alias and gpu.js's self-choosing `gpu` mode.
+ */
+export const GAPKIT_ENGINES: readonly string[] = BACKEND_NAMES.filter((n) => !['cpu-reference', 'gpujs', 'gpujs-gpu'].includes(n)).map((n) => `gapkit-${n}`);
 /** TF.js peers. */
 export const TFJS_ENGINES = ['tfjs-cpu', 'tfjs-wasm'] as const;
 export const ALL_ENGINES: readonly string[] = [...GAPKIT_ENGINES, ...TFJS_ENGINES];
@@ -15,11 +19,11 @@ export async function unavailableReason(name: string): Promise<string | null> {
     return s.supported ? null : s.reason;
   }
   if (name === 'gapkit-wasm') {
-    const { isWasmSimdSupported } = await import('@gapkit/autodiff');
+    const { isWasmSimdSupported } = await import('@gapkit/backend-wasm/node');
     return isWasmSimdSupported() ? null : 'no WebAssembly SIMD in this runtime';
   }
   if (name === 'gapkit-wasm-2t') {
-    const { isThreadedWasmSupported } = await import('@gapkit/autodiff');
+    const { isThreadedWasmSupported } = await import('@gapkit/backend-wasm/node');
     return isThreadedWasmSupported() ? null : 'no shared WebAssembly memory / worker threads in this runtime';
   }
   return ALL_ENGINES.includes(name) ? null : `unknown engine '${name}'`;

@@ -2,7 +2,8 @@
  * gapkit as a benchmark engine: kernels are called directly for matmul and conv; training steps run
  * the model-zoo ResNet-8 / NCF through the autodiff engine with Adam from @gapkit/optimizers.
  */
-import { type Backend, BUILTIN_BACKEND_NAMES, type BuiltinBackendName, bceWithLogits, createBackend, crossEntropy, describeBackend, kernels, Rng, setBackend, Tensor } from '@gapkit/autodiff';
+import { type Backend, bceWithLogits, crossEntropy, describeBackend, kernels, Rng, setBackend, Tensor } from '@gapkit/autodiff';
+import { createBackend, isBackendName } from '@gapkit/backend-wasm/node';
 import { ncfMlp, resnet } from '@gapkit/model-zoo';
 import { Adam } from '@gapkit/optimizers';
 import type { Engine, Prepared } from './engine.js';
@@ -59,11 +60,11 @@ function prepareTrain(w: TrainWorkload): Prepared {
 /** The gapkit engine for `gapkit-<backend>`. */
 export async function createGapkitEngine(name: string): Promise<Engine> {
   const backendName = name.slice('gapkit-'.length);
-  // Built-in backends come from @gapkit/autodiff; gpu.js (and auto, which probes gpu.js) are loaded
+  // Built-in backends come from @gapkit/backend-wasm; gpu.js (and auto, which probes gpu.js) are loaded
   // only when asked for, so the other engines' peak RSS does not include gpu.js.
   let backend: Backend;
-  if (backendName !== 'auto' && BUILTIN_BACKEND_NAMES.includes(backendName as BuiltinBackendName)) {
-    backend = createBackend(backendName as BuiltinBackendName);
+  if (backendName !== 'auto' && isBackendName(backendName)) {
+    backend = createBackend(backendName);
   } else {
     const gpujs = await import('@gapkit/backend-gpujs');
     backend = gpujs.createBackend(backendName as Parameters<typeof gpujs.createBackend>[0]);

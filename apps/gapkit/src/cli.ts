@@ -13,6 +13,9 @@ interface Entry {
 
 const COMMANDS: Record<string, Entry> = {
   demo: { summary: 'train a small MLP on embedded handwritten digits with several optimizers (no download)', load: () => import('./commands/demo.js') },
+  train: { summary: 'train a model on a data set with one optimizer: run folder, metrics, plots, checkpoints, --resume', load: () => import('./commands/train.js') },
+  compare: { summary: 'several optimizer presets on one task from the same initialization and batch order', load: () => import('./commands/compare.js') },
+  eval: { summary: 'evaluate a checkpoint on a split: loss, accuracy, ECE, logit norm; HR@K / NDCG@K for NCF', load: () => import('./commands/eval.js') },
   models: { summary: 'list every model and variant with its parameter count', load: () => import('./commands/models.js') },
   conformance: { summary: 'check optimizers against golden trajectories (case files or folders)', load: () => import('./commands/conformance.js') },
   data: { summary: 'list what a data dir holds, download official archives, verify checksums (list | download | verify)', load: () => import('./commands/data.js') },

@@ -17,10 +17,12 @@ describe('gapkit backends', () => {
     });
     expect(await command.run([])).toBe(0);
     const heads = lines.filter((l) => !l.startsWith(' '));
-    for (const name of ['auto', 'cpu', 'cpu-reference', 'wasm', 'gpujs-cpu', 'gpujs-webasm']) expect(heads).toContain(`${name}: available`);
+    for (const name of ['auto', 'cpu', 'cpu-reference', 'wasm', 'wasm-2t', 'gpujs-cpu', 'gpujs-webasm']) expect(heads).toContain(`${name}: available`);
     // headless-gl needs the native `gl` build and a display; either way the line says which.
     expect(heads.some((l) => /^gpujs-headlessgl: (available|unavailable — .+)$/.test(l))).toBe(true);
     expect(lines).toContain('    kernel.matmul: wasm');
+    expect(lines).toContain('    threads: 2 (main + Node worker_threads)');
+    expect(lines).toContain('    plan: {}');
     expect(getBackend()).toBe(cpuBackend);
   });
 
@@ -41,5 +43,13 @@ describe('--backend', () => {
 
   it('names the choices when the backend is unknown', async () => {
     await expect(activateBackend('gpu')).rejects.toThrow(/--backend must be one of auto, cpu, .* got 'gpu'/);
+  });
+
+  it('accepts every name of the one backend list, wasm-2t included, and a plan only for auto', async () => {
+    const { backend } = await activateBackend('wasm-2t');
+    expect(describeBackend().backend).toBe('wasm-2t');
+    setBackend(cpuBackend);
+    backend.dispose();
+    await expect(activateBackend('cpu', { plan: {} })).rejects.toThrow(/a backend plan is for --backend auto, not 'cpu'/);
   });
 });

@@ -6,5 +6,7 @@ export * from './nn/index.js';
 export * from './ops/index.js';
 export { Rng, type RngState } from './random.js';
 export * from './shape.js';
-export { assertFinite, type BackwardOptions, fromOp, type GraphInput, type GraphNode, isGradEnabled, noGrad, Tensor, topologicalOrder } from './tensor.js';
+export { assertFinite, type BackwardFn, type BackwardOptions, fromOp, type GraphInput, type GraphNode, isGradEnabled, noGrad, Tensor, topologicalOrder } from './tensor.js';
 export { assertKnownKeys, closestName, describeUnknown, editDistance } from './known-keys.js';
+export { AnomalyError, type AnomalyPhase, type AnomalyReport, detectAnomaly, isAnomalyDetectionEnabled, setAnomalyDetection } from './anomaly.js';
+export { gradArray } from './gradient-pool.js';

@@ -6,7 +6,9 @@
  * made it (a leaf's edge at the tensor), so an intermediate tensor's data lives only as long as the
  * user or some op's backward (which saved it) needs it.
  */
-import { assertValidShape, type Shape, shapeToString, sizeOf } from './shape.js';
+import { captureCreationSite, checkFinite, checkForward, isAnomalyDetectionEnabled } from './anomaly.js';
+import { recycle, withGradientPool } from './gradient-pool.js';
+import { type Shape, shapeToString, sizeOf } from './shape.js';
 
 /**
  * An edge of the graph: the input's node when it was made by an op that recorded one, else the input
@@ -20,19 +22,21 @@ export interface GraphNode {
   /** Shape of the tensor this node produced (dy has it). */
   readonly shape: Shape;
   readonly inputs: readonly GraphInput[];
-  /**
-   * Given dL/d(output), returns dL/d(input) for each input (null where the input needs none). Must not
-   * write into `dy` unless `reuseDy` (it may be shared with other gradients); may return `dy`'s array
-   * or share one array between inputs (the engine never writes into such an array). With `reuseDy`,
-   * dy's array belongs to this call alone: the op may compute an input's gradient in it and return it.
-   */
-  readonly backward: (dy: Tensor, reuseDy: boolean) => readonly (Tensor | null)[];
-  /**
-   * Every array `backward` returns is new (made by that call, kept nowhere), other than dy's own array:
-   * the engine may then accumulate into it and offer it for reuse downstream instead of copying.
-   */
-  readonly freshGrads?: boolean;
+  /** Given dL/d(output), returns dL/d(input) for each input: see `BackwardFn`. */
+  readonly backward: BackwardFn;
+  /** Short stack of where the op was created; recorded only in anomaly mode. */
+  readonly createdAt?: string;
 }
+
+/**
+ * An op's vector-Jacobian product: given dL/d(output), the gradient for each input, in input order
+ * (null where an input needs none). The one rule: each returned array is a new one (made by this call,
+ * with `new Float32Array` or `gradArray`) or dy's own array — as is, reshaped, or for several inputs;
+ * dy is lent for the call: read it, never write it or keep it. Ownership and reuse are the engine's
+ * business: it never writes through dy's array or one returned twice, sums fan-in into the others and
+ * hands them to a leaf as `.grad` without a copy, and recycles a dead dy for the next `gradArray`.
+ */
+export type BackwardFn = (dy: Tensor) => readonly (Tensor | null)[];
 
 /** Options of `Tensor.backward`. */
 export interface BackwardOptions {
@@ -69,12 +73,12 @@ export class Tensor {
   /** The op that produced this tensor; null for leaves and for results computed without a graph. */
   node: GraphNode | null = null;
 
+  /**
+   * Wraps `data` (used as is, not copied) with `shape`. `data` must be a Float32Array; to build a tensor
+   * from plain numbers use `tensor(values, shape)`.
+   */
   constructor(data: Float32Array, shape: Shape, requiresGrad = false) {
-    assertValidShape(shape, 'Tensor');
-    const n = sizeOf(shape);
-    if (data.length !== n) {
-      throw new RangeError(`Tensor: data has ${data.length} elements but shape ${shapeToString(shape)} needs ${n}`);
-    }
+    assertTensorArguments(data, shape, requiresGrad);
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.requiresGrad = requiresGrad;
@@ -120,6 +124,33 @@ export class Tensor {
   }
 }
 
+/** What a value is, for error messages ("an Array of 2 values", "undefined", "a Float64Array"). */
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (Array.isArray(v)) return `an Array of ${v.length} values`;
+  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
+  return typeof v === 'object' ? `an object (${(v as object).constructor?.name ?? 'no prototype'})` : `a ${typeof v} (${String(v)})`;
+}
+
+/** The Tensor constructor's checks, each naming the argument, what was expected and what came. */
+function assertTensorArguments(data: unknown, shape: unknown, requiresGrad: unknown): void {
+  if (!(data instanceof Float32Array)) {
+    const hint = Array.isArray(data) ? `; build a tensor from numbers with tensor(values, shape), e.g. tensor([${data.slice(0, 3).join(', ')}${data.length > 3 ? ', …' : ''}], [${data.length}])` : '';
+    throw new TypeError(`Tensor: data must be a Float32Array, got ${describeValue(data)}${hint}`);
+  }
+  if (!Array.isArray(shape)) throw new TypeError(`Tensor: shape must be an array of axis sizes, got ${describeValue(shape)}`);
+  for (const d of shape as unknown[]) {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
+      throw new RangeError(`Tensor: shape [${shape.join(', ')}] must hold non-negative integers, got ${typeof d === 'number' ? d : describeValue(d)}`);
+    }
+  }
+  const n = sizeOf(shape as Shape);
+  if (data.length !== n) {
+    throw new RangeError(`Tensor: data has ${data.length} elements but shape ${shapeToString(shape as Shape)} needs ${n}`);
+  }
+  if (typeof requiresGrad !== 'boolean') throw new TypeError(`Tensor: requiresGrad must be a boolean, got ${describeValue(requiresGrad)}`);
+}
+
 /**
  * Wraps an op's output. Records the graph node only when gradients are enabled and some input
  * requires a gradient, so inference and backward passes build no graph.
@@ -129,13 +160,14 @@ export function fromOp(
   data: Float32Array,
   shape: Shape,
   inputs: readonly Tensor[],
-  backwardFn: (dy: Tensor, reuseDy: boolean) => readonly (Tensor | null)[],
-  options: { readonly freshGrads?: boolean } = {},
+  backwardFn: BackwardFn,
 ): Tensor {
   const out = new Tensor(data, shape);
+  const createdAt = isAnomalyDetectionEnabled() ? captureCreationSite() : undefined;
+  if (createdAt !== undefined) checkForward(op, data, inputs, createdAt);
   if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
     out.requiresGrad = true;
-    out.node = { op, shape: out.shape, inputs: inputs.map((t) => t.node ?? t), backward: backwardFn, freshGrads: options.freshGrads === true };
+    out.node = { op, shape: out.shape, inputs: inputs.map((t) => t.node ?? t), backward: backwardFn, createdAt };
   }
   return out;
 }
@@ -209,16 +241,18 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
     }
     dRoot = seed.data.slice();
   }
-  if (root.node && root.node.inputs.length === 0) root.node.backward(new Tensor(dRoot, root.shape), false); // throws: freed
+  if (root.node && root.node.inputs.length === 0) root.node.backward(new Tensor(dRoot, root.shape)); // throws: freed
   const order: Array<GraphInput | undefined> = topologicalOrder(root);
   // Gradients are kept as the ops return them, without a copy. An array is *owned* when nothing else can
-  // see it: one the engine made, or one a `freshGrads` op (or an op given its owned dy) returned for a
-  // single input. Owned arrays take fan-in sums in place and are offered to their node's backward for
-  // reuse. Any other (*borrowed*) array — an op may hand one to several inputs (add), back (reshape) or
-  // keep it — is never written: fan-in sums into a fresh array, a leaf's .grad is a copy.
+  // see it: one the engine made, or one a backward returned for a single input that is not the dy it was
+  // given (by the BackwardFn rule such an array is new), or dy's array when that dy was owned. Owned
+  // arrays take fan-in sums in place and become a leaf's .grad as they are. The rest (*shared*: dy's
+  // array handed on while still visible elsewhere, or one array returned for several inputs, as add
+  // does) is never written: fan-in sums into a fresh array and a leaf's .grad is a copy.
   const grads = new Map<GraphInput, Float32Array>([[root.node ?? root, dRoot]]);
   const owned = new Set<Float32Array>([dRoot]);
-  noGrad(() => {
+  const anomaly = isAnomalyDetectionEnabled();
+  noGrad(() => withGradientPool(() => {
     for (let i = order.length - 1; i >= 0; i--) {
       const v = order[i]!;
       order[i] = undefined; // nothing below needs it: let its memory go as soon as it is done
@@ -231,7 +265,9 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
         else accumulate(v.grad.data, g);
         continue;
       }
-      const inputGrads = v.backward(new Tensor(g, v.shape), own);
+      const check = anomaly ? { op: v.op, phase: 'backward' as const, inputShapes: v.inputs.map((x) => x.shape), createdAt: v.createdAt ?? null } : null;
+      if (check) checkFinite(g, { ...check, input: -1 }); // every returned gradient was checked: only a fan-in sum can be bad here
+      const inputGrads = v.backward(new Tensor(g, v.shape));
       v.inputs.forEach((input, k) => {
         const gi = inputGrads[k];
         if (!wantsGrad(input) || gi === null || gi === undefined) return;
@@ -242,7 +278,9 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
           );
         }
         const arr = gi.data;
-        const exclusive = (arr === g ? own : v.freshGrads === true) && inputGrads.filter((x) => x?.data === arr).length === 1;
+        if (check) checkFinite(arr, { ...check, input: k });
+        const fromDy = arr.buffer === g.buffer; // dy's array, or a view of it
+        const exclusive = (!fromDy || (own && arr === g)) && inputGrads.filter((x) => x?.data === arr).length === 1;
         const prev = grads.get(input);
         if (prev === undefined) {
           grads.set(input, arr);
@@ -254,14 +292,15 @@ function backward(root: Tensor, seed: Tensor | undefined, retainGraph: boolean):
           owned.add(arr);
         } else {
           const sum = prev.slice();
-          accumulate(sum, gi.data);
+          accumulate(sum, arr);
           grads.set(input, sum);
           owned.add(sum);
         }
       });
+      if (own && !inputGrads.some((x) => x?.data.buffer === g.buffer)) recycle(g); // dead: nothing else saw it
       if (!retainGraph) release(v);
     }
-  });
+  }));
 }
 
 /** Throws if any element of `t` is NaN or ±Infinity, naming `what` and the first bad index. */

@@ -64,39 +64,40 @@ describe('graph and backward', () => {
     expect(() => relu(x).backward(tensor([1], [1]))).toThrow(/seed shape \[1\] differs from output shape \[2\]/);
   });
 
-  it('gradients an op shares (between inputs, with dy, with what it keeps) are never written through', () => {
+  it('gradients an op shares (dy handed on, one array for several inputs) are never written through', () => {
     // add hands dy's array to both inputs, reshape hands it back: fan-in must sum into a fresh array.
     const a = tensor([1, 2], [2], { requiresGrad: true });
     const s = add(a, a);
     sum(mul(add(reshape(s, [1, 2]), reshape(s, [1, 2])), tensor([1, 10], [1, 2]))).backward(undefined, { retainGraph: true });
     expect(Array.from(a.grad!.data)).toEqual([4, 40]);
-    // An op that returns an array it keeps: the engine neither accumulates into it nor hands it out as .grad.
-    const kept = new Float32Array([1, 1]);
-    const x = tensor([3, 4], [2], { requiresGrad: true });
-    const y = fromOp('keep', new Float32Array(2), [2], [x], () => [new Tensor(kept, [2])]);
-    sum(add(y, mul(x, 2))).backward();
-    expect(Array.from(x.grad!.data)).toEqual([3, 3]);
-    expect(Array.from(kept)).toEqual([1, 1]);
-    x.grad!.data.fill(0);
-    expect(Array.from(kept)).toEqual([1, 1]);
-    const leaf = tensor([0, 0], [2], { requiresGrad: true });
-    const z = fromOp('keep', new Float32Array(2), [2], [leaf], () => [new Tensor(kept, [2])]);
-    sum(z).backward();
-    expect(leaf.grad!.data).not.toBe(kept);
+    // Two leaves given the same (dy's) array each get their own copy, and the seed is not written.
+    const p = tensor([0, 0], [2], { requiresGrad: true });
+    const q = tensor([0, 0], [2], { requiresGrad: true });
+    const seed = tensor([3, 5], [2]);
+    add(p, q).backward(seed);
+    expect(p.grad!.data).not.toBe(q.grad!.data);
+    p.grad!.data.fill(7);
+    expect(Array.from(q.grad!.data)).toEqual([3, 5]);
+    expect(Array.from(seed.data)).toEqual([3, 5]);
   });
 
-  it('an owned gradient offered for reuse is written only by its own backward', () => {
-    // h's gradient is a fan-in sum (owned), so relu's backward may compute x's gradient in it.
+  it('a new array a backward returns for one input is taken without a copy and takes fan-in in place', () => {
+    const made: Float32Array[] = [];
+    const twice = (x: Tensor): Tensor =>
+      fromOp('twice', x.data.map((v) => 2 * v), x.shape, [x], (dy) => {
+        const g = dy.data.map((d) => 2 * d);
+        made.push(g);
+        return [new Tensor(g, x.shape)];
+      });
     const x = tensor([1, -1, 2], [3], { requiresGrad: true });
-    const h = relu(x);
-    const seen: boolean[] = [];
-    const spy = fromOp('spy', h.data.slice(), [3], [h], (dy, reuseDy) => {
-      seen.push(reuseDy);
-      return [dy];
-    });
-    sum(mul(add(mul(spy, 2), mul(spy, 3)), tensor([1, 10, 100], [3]))).backward();
-    expect(seen).toEqual([true]);
-    expect(Array.from(x.grad!.data)).toEqual([5, 0, 500]);
+    sum(twice(x)).backward();
+    expect(x.grad!.data).toBe(made[0]);
+    // Fan-in of two new arrays: the sum lands in one of them, and the result is exact.
+    const y = tensor([1, 2], [2], { requiresGrad: true });
+    made.length = 0;
+    sum(add(twice(y), mul(twice(y), 3))).backward();
+    expect(Array.from(y.grad!.data)).toEqual([8, 8]);
+    expect(made.some((g) => g === y.grad!.data)).toBe(true);
   });
 
   it('intermediate tensors get no .grad (their gradients are freed during backward)', () => {
@@ -113,6 +114,22 @@ describe('construction errors', () => {
     expect(() => tensor([1, 2, 3], [2, 2])).toThrow(/tensor: got 3 values for shape \[2, 2\], which needs 4/);
     expect(() => new Tensor(new Float32Array(3), [2, 2])).toThrow(/data has 3 elements but shape \[2, 2\] needs 4/);
     expect(() => tensor([1], [-1])).toThrow(/must hold non-negative integers/);
+  });
+
+  it('the Tensor constructor names a wrong data type, shape or flag, and points plain numbers to tensor()', () => {
+    const make = (data: unknown, shape: unknown, requiresGrad?: unknown) => () => new Tensor(data as Float32Array, shape as number[], requiresGrad as boolean);
+    expect(make([1, 2], [2])).toThrow(/Tensor: data must be a Float32Array, got an Array of 2 values; build a tensor from numbers with tensor\(values, shape\), e\.g\. tensor\(\[1, 2\], \[2\]\)/);
+    expect(make(new Float64Array(2), [2])).toThrow(/Tensor: data must be a Float32Array, got a Float64Array/);
+    expect(make(undefined, [2])).toThrow(/Tensor: data must be a Float32Array, got undefined/);
+    expect(make(new Float32Array(2), undefined)).toThrow(/Tensor: shape must be an array of axis sizes, got undefined/);
+    expect(make(new Float32Array(2), 2)).toThrow(/Tensor: shape must be an array of axis sizes, got a number \(2\)/);
+    expect(make(new Float32Array(2), [2.5])).toThrow(/Tensor: shape \[2\.5\] must hold non-negative integers, got 2\.5/);
+    expect(make(new Float32Array(2), ['2'])).toThrow(/Tensor: shape \[2\] must hold non-negative integers, got a string \(2\)/);
+    expect(make(new Float32Array(0), [Number.NaN])).toThrow(/must hold non-negative integers, got NaN/);
+    expect(make(new Float32Array(2), [2], 1)).toThrow(/Tensor: requiresGrad must be a boolean, got a number \(1\)/);
+    // Every one of these is an error the library wrote, never the runtime's own TypeError from later on.
+    expect(new Tensor(new Float32Array(2), [2], true).requiresGrad).toBe(true);
+    expect(new Tensor(new Float32Array(0), [0, 3]).size).toBe(0);
   });
 });
 

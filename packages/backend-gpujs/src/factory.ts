@@ -1,14 +1,15 @@
 /**
- * `createBackend(name)` for every backend gapkit has: the built-in ones of @gapkit/autodiff plus
- * `gpujs-<mode>`; `auto` here also calibrates gpu.js `webasm` against the cpu and wasm backends.
+ * `createBackend(name)` for every backend gapkit has: @gapkit/backend-wasm's (auto, cpu,
+ * cpu-reference, wasm, wasm-2t) plus `gpujs-<mode>`; `auto` here can also calibrate gpu.js against
+ * the cpu and wasm backends, and follows a plan that names a gpu.js backend.
  */
-import { autoCandidates, type Backend, type BuiltinBackendName, createAutoBackend, createBackend as createBuiltin } from '@gapkit/autodiff';
-import { type GpuJsMode, GPUJS_MODES, isNativeGlLoadable, modeSupport } from './gpujs-adapter.js';
+import type { Backend, BackendPlan } from '@gapkit/autodiff';
+import { autoCandidates, createAutoBackend, createBackend as createWasmPackageBackend, isBackendName } from '@gapkit/backend-wasm/node';
 import { createGpuJsBackend } from './gpu.js';
+import { isNativeGlLoadable, modeSupport } from './gpujs-adapter.js';
+import { type BackendName, GPUJS_MODES, type GpuJsMode } from './names/index.js';
 
-/** Every backend name the CLI accepts. `gpujs` means `gpujs-webasm`. */
-export type BackendName = BuiltinBackendName | 'gpujs' | `gpujs-${GpuJsMode}`;
-export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'cpu', 'cpu-reference', 'wasm', 'gpujs', ...GPUJS_MODES.map((m) => `gpujs-${m}` as const)];
+export { BACKEND_NAMES, type BackendName, GPUJS_BACKEND_NAMES, type GpuJsBackendName } from './names/index.js';
 
 /** Options for `auto`. */
 export interface AutoOptions {
@@ -17,9 +18,11 @@ export interface AutoOptions {
    * probe) only when a GPU-backed mode can exist here, i.e. the native `gl` package loads — gpu.js's
    * CPU modes measured 25–60× slower than the wasm backend and gpu.js costs ~20 MiB to load. `probe`:
    * offer gpujs-webasm to the probe regardless. `always`: calibrate every candidate without probing.
-   * `never`: leave gpu.js out.
+   * `never`: leave gpu.js out. With a `plan`, exactly the gpu.js backends the plan names are offered.
    */
   readonly gpujs?: 'gpu-only' | 'probe' | 'always' | 'never';
+  /** The choices of an earlier run's `backend.plan()`: those size classes, untimed, on those backends. */
+  readonly plan?: BackendPlan;
 }
 
 /** A fresh backend by name; throws on unknown names and unavailable modes (never falls back silently). */
@@ -32,6 +35,13 @@ export function createBackend(name: BackendName, auto: AutoOptions = {}): Backen
   }
   if (name === 'auto') {
     const candidates = autoCandidates();
+    if (auto.plan !== undefined) {
+      for (const backend of new Set(Object.values(auto.plan))) {
+        const mode = backend.startsWith('gpujs-') ? (backend.slice('gpujs-'.length) as GpuJsMode) : undefined;
+        if (mode !== undefined && GPUJS_MODES.includes(mode) && modeSupport(mode).supported) candidates.push(createGpuJsBackend({ mode }));
+      }
+      return createAutoBackend(candidates, { plan: auto.plan });
+    }
     const policy = auto.gpujs ?? 'gpu-only';
     let note: string;
     if (policy === 'never') note = 'left out (gpujs: never)';
@@ -45,5 +55,6 @@ export function createBackend(name: BackendName, auto: AutoOptions = {}): Backen
     }
     return createAutoBackend(candidates, { probe: policy !== 'always', notes: { 'auto.gpujs': note } });
   }
-  return createBuiltin(name as BuiltinBackendName);
+  if (!isBackendName(name)) throw new Error(`createBackend: unknown backend '${String(name)}'`);
+  return createWasmPackageBackend(name);
 }

@@ -43,7 +43,7 @@ export function createGpuJsBackend(options: GpuJsBackendOptions = {}): Backend {
     return out;
   }
 
-  const kernels: Kernels = {
+  const kernels: Pick<Kernels, 'matmul' | 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'> = {
     matmul(a, b, m, k, n, opts: MatmulOptions = {}) {
       const c: MatmulConstants = { M: m, K: k, N: n, TA: opts.transA ? 1 : 0, TB: opts.transB ? 1 : 0 };
       // gpu.js cannot take an empty array argument; a zero-length reduction is all zeros anyway.

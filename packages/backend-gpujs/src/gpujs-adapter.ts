@@ -6,9 +6,9 @@
  */
 import { createRequire } from 'node:module';
 
-/** gpu.js modes this package exposes. `gpu` lets gpu.js pick (headlessgl → webgl2 → webgl → webasm). */
-export type GpuJsMode = 'cpu' | 'webasm' | 'headlessgl' | 'gpu';
-export const GPUJS_MODES: readonly GpuJsMode[] = ['cpu', 'webasm', 'headlessgl', 'gpu'];
+import type { GpuJsMode } from './names/index.js';
+
+export { GPUJS_MODES, type GpuJsMode } from './names/index.js';
 
 /** Precision gpu.js computes in on GL devices (cpu/webasm always compute in float32/float64). */
 export type GpuJsPrecision = 'single' | 'unsigned';

@@ -1,5 +1,5 @@
 /** @gapkit/backend-gpujs: gapkit's hot kernels on gpu.js, plus the factory for every backend name. */
-export { type AutoOptions, BACKEND_NAMES, type BackendName, createBackend } from './factory.js';
+export { type AutoOptions, BACKEND_NAMES, type BackendName, createBackend, GPUJS_BACKEND_NAMES, type GpuJsBackendName } from './factory.js';
 export { createGpuJsBackend, type GpuJsBackendOptions } from './gpu.js';
 export { GPUJS_MODES, type GpuJsMode, type GpuJsPrecision, modeSupport } from './gpujs-adapter.js';
 export { KernelCache } from './kernel-cache.js';

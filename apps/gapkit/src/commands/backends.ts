@@ -8,7 +8,8 @@ const usage = `usage: gapkit backends
 
 Creates each compute backend (${BACKEND_CHOICES.join(', ')}), prints what it reports (mode, precision,
 threads, which implementation serves each kernel) or why it is unavailable here, and disposes it.
-'auto' calibrates per kernel and size on this machine, so it takes a few seconds.`;
+'auto' times its candidates per kernel and size class on first use; its 'plan' line is the JSON of
+the choices so far, which a run config can give back to use the same kernels.`;
 
 export const command: Command = {
   name: 'backends',

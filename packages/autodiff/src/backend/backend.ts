@@ -1,8 +1,10 @@
 /**
  * The seat for hot kernels. Tensors stay host Float32Arrays; a backend only computes the few kernels
- * where the time goes (matmul and conv). Every kernel a backend leaves out runs on the CPU backend, and
+ * where the time goes (matmul and conv). Every kernel a backend leaves out runs on the `cpu` backend (or,
+ * when `cpu` lacks it too, on the reference loops), and
  * `describeBackend()` says which implementation serves each kernel, so a fallback is never silent.
  */
+import { referenceKernels } from './cpu/reference-kernels.js';
 
 /** Layout of a 2-D convolution: x [N, C, H, W], w [O, C, KH, KW], y [N, O, OH, OW] (NCHW, PyTorch). */
 export interface Conv2dGeometry {
@@ -28,28 +30,31 @@ export interface MatmulOptions {
   readonly transB?: boolean;
 }
 
-/** Every kernel returns a new array, owned by the caller (ops write into it and hand it on). */
-export interface Kernels {
-  /** C [m, n] = op(A) [m, k] · op(B) [k, n], row-major. Accumulation in float32 or better. */
-  matmul(a: Float32Array, b: Float32Array, m: number, k: number, n: number, opts?: MatmulOptions): Float32Array;
-  /** y = conv2d(x, w): cross-correlation with zero padding, no bias. */
-  conv2d(x: Float32Array, w: Float32Array, g: Conv2dGeometry): Float32Array;
-  /** dx = dL/dx given dy = dL/dy. */
-  conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: Conv2dGeometry): Float32Array;
-  /** dw = dL/dw given x and dy. */
-  conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: Conv2dGeometry): Float32Array;
-}
+/**
+ * Every kernel, by name, with its signature: the reference record (`cpu/reference-kernels.ts`) is the
+ * single list. Every kernel returns a new array, owned by the caller (ops write into it and hand it on).
+ */
+export type Kernels = typeof referenceKernels;
 
 export type KernelName = keyof Kernels;
-export const KERNEL_NAMES: readonly KernelName[] = ['matmul', 'conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter'];
+export const KERNEL_NAMES: readonly KernelName[] = Object.keys(referenceKernels) as KernelName[];
+
+/**
+ * What `auto` decided, and what it can be given back so a rerun uses exactly the same kernels:
+ * `kernel:sizeClass` (as printed by `describe()`, e.g. `matmul:64x128x64tB`) → backend name.
+ * Plain JSON (strings only), so a trainer can save it in its run config.
+ */
+export type BackendPlan = { readonly [kernelAndSizeClass: string]: string };
 
 export interface Backend {
   /** e.g. `cpu`, `gpujs-webasm`, `auto`. */
   readonly name: string;
-  /** Kernels this backend implements; the rest run on the CPU backend. */
+  /** The kernels this backend accelerates; every other kernel runs on `cpu` (or the reference loops). */
   readonly kernels: Partial<Kernels>;
   /** Human-readable facts: mode, precision, threads, per-kernel choices. */
   describe(): Record<string, string>;
+  /** A backend that chooses between others (`auto`) returns its choices so far; fixed backends have none. */
+  plan?(): BackendPlan;
   /** Frees native resources (GPU contexts, workers). The backend must not be used afterwards. */
   dispose(): void;
 }

@@ -1,14 +1,23 @@
-/** The active backend and per-kernel dispatch (a missing kernel runs on the CPU backend, and says so). */
+/**
+ * The active backend and per-kernel dispatch: a kernel the backend leaves out runs on `cpu`, and one
+ * `cpu` leaves out on the reference loops (`describeBackend()` says which).
+ */
 import { type Backend, KERNEL_NAMES, type KernelName, type Kernels } from './backend.js';
 import { cpuBackend } from './cpu/index.js';
+import { referenceKernels } from './cpu/reference-kernels.js';
 
 let active: Backend = cpuBackend;
 let resolved: Kernels = resolve(active);
 
 function resolve(b: Backend): Kernels {
-  const out = {} as Record<KernelName, unknown>;
-  for (const name of KERNEL_NAMES) out[name] = b.kernels[name] ?? cpuBackend.kernels[name];
+  const out: Partial<Record<KernelName, unknown>> = {};
+  for (const name of KERNEL_NAMES) out[name] = b.kernels[name] ?? cpuBackend.kernels[name] ?? referenceKernels[name];
   return out as Kernels;
+}
+
+/** Which implementation serves `name` when `b` leaves it out. */
+function fallbackName(name: KernelName): string {
+  return cpuBackend.kernels[name] ? 'cpu (fallback)' : 'cpu-reference (fallback)';
 }
 
 /** Makes `b` the backend for every later op. Returns the previous one (not disposed). */
@@ -23,7 +32,7 @@ export function getBackend(): Backend {
   return active;
 }
 
-/** The kernels ops call: the active backend's, with CPU fallbacks filled in. */
+/** The kernels ops call: the active backend's, with fallbacks filled in. */
 export function kernels(): Kernels {
   return resolved;
 }
@@ -32,7 +41,7 @@ export function kernels(): Kernels {
 export function describeBackend(): Record<string, string> {
   const out: Record<string, string> = { backend: active.name, ...active.describe() };
   for (const name of KERNEL_NAMES) {
-    if (out[`kernel.${name}`] === undefined) out[`kernel.${name}`] = active.kernels[name] ? active.name : 'cpu (fallback)';
+    if (out[`kernel.${name}`] === undefined) out[`kernel.${name}`] = active.kernels[name] ? active.name : fallbackName(name);
   }
   return out;
 }

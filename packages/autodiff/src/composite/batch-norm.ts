@@ -11,7 +11,7 @@ export interface BatchNormOptions {
   gamma: Tensor | number | null;
   /** Per-channel shift β [C], or null (0). */
   beta: Tensor | null;
-  /** Running mean [C], updated in place in training mode (a Buffer in modules). */
+  /** Running mean [C], updated in place in training mode (a ModuleBuffer in modules). */
   runningMean: Tensor;
   /** Running variance [C], updated in place in training mode. */
   runningVar: Tensor;
@@ -21,6 +21,23 @@ export interface BatchNormOptions {
   momentum: number;
   /** Added to the variance before the square root. */
   eps: number;
+  /**
+   * Training with a batch whose statistics are not finite (a NaN or ±Infinity in x): 'throw' (default)
+   * raises an error naming `name` and leaves the running statistics unchanged; 'skip' leaves them
+   * unchanged and returns the (non-finite) output, for a caller whose step guard skips the step.
+   */
+  nonFinite?: NonFiniteBatch;
+  /** Names the layer in errors (default 'batchNorm'). */
+  name?: string;
+}
+
+/** What training-mode batch norm does with a non-finite batch. */
+export type NonFiniteBatch = 'throw' | 'skip';
+
+/** The first channel whose batch mean or variance is NaN or ±Infinity, or -1. */
+function firstNonFiniteChannel(mean: Float64Array, variance: Float64Array): number {
+  for (let ch = 0; ch < mean.length; ch++) if (!Number.isFinite(mean[ch]) || !Number.isFinite(variance[ch])) return ch;
+  return -1;
 }
 
 /**
@@ -38,10 +55,19 @@ export function batchNorm(x: Tensor, o: BatchNormOptions): Tensor {
   }
   if (!(o.momentum >= 0 && o.momentum <= 1)) throw new RangeError(`batchNorm: momentum must be in [0, 1], got ${o.momentum}`);
   if (!(o.eps >= 0)) throw new RangeError(`batchNorm: eps must be ≥ 0, got ${o.eps}`);
+  const nonFinite = o.nonFinite ?? 'throw';
+  if (nonFinite !== 'throw' && nonFinite !== 'skip') throw new RangeError(`batchNorm: nonFinite must be 'throw' or 'skip', got ${String(nonFinite)}`);
   if (o.training) {
     const r = batchNormTraining(x, o.gamma, o.beta, o.eps);
     if (r.count < 2) {
       throw new RangeError(`batchNorm: training needs more than 1 value per channel, got input ${shapeToString(x.shape)}`);
+    }
+    const bad = firstNonFiniteChannel(r.mean, r.varBiased);
+    if (bad >= 0) {
+      if (nonFinite === 'skip') return r.y;
+      throw new RangeError(
+        `${o.name ?? 'batchNorm'}: the training batch ${shapeToString(x.shape)} has non-finite statistics (channel ${bad}: mean ${r.mean[bad]}, variance ${r.varBiased[bad]}); running statistics left unchanged. A NaN or Infinity reached this layer's input: detectAnomaly(() => …) names the op that made it`,
+      );
     }
     const m = o.momentum;
     const RM = o.runningMean.data;

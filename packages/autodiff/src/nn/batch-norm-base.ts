@@ -1,8 +1,8 @@
-import { batchNorm } from '../composite/batch-norm.js';
+import { batchNorm, type NonFiniteBatch } from '../composite/batch-norm.js';
 import { shapeToString } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
-import { Buffer, Parameter } from './parameter.js';
+import { ModuleBuffer, Parameter } from './parameter.js';
 
 export interface BatchNormLayerOptions {
   /** Added to the variance (default 1e-5). */
@@ -16,6 +16,12 @@ export interface BatchNormLayerOptions {
    * when `affine`. Leaves `weight` null.
    */
   fixedScale?: number;
+  /**
+   * A training batch with non-finite statistics: 'throw' (default) is an error naming the layer;
+   * 'skip' returns the output without folding the batch into the running statistics. Either way
+   * the running statistics stay as they were.
+   */
+  nonFinite?: NonFiniteBatch;
 }
 
 /**
@@ -26,12 +32,13 @@ export interface BatchNormLayerOptions {
 export abstract class BatchNormBase extends Module {
   readonly weight: Parameter | null;
   readonly bias: Parameter | null;
-  readonly runningMean: Buffer;
-  readonly runningVar: Buffer;
+  readonly runningMean: ModuleBuffer;
+  readonly runningVar: ModuleBuffer;
   readonly eps: number;
   readonly momentum: number;
   readonly fixedScale: number | null;
   readonly numFeatures: number;
+  readonly nonFinite: NonFiniteBatch;
   private readonly layerName: string;
   private readonly ranks: readonly number[];
 
@@ -47,14 +54,18 @@ export abstract class BatchNormBase extends Module {
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum ?? 0.1;
     this.fixedScale = options.fixedScale ?? null;
+    this.nonFinite = options.nonFinite ?? 'throw';
+    if (this.nonFinite !== 'throw' && this.nonFinite !== 'skip') {
+      throw new RangeError(`${layerName}: nonFinite must be 'throw' or 'skip', got ${String(this.nonFinite)}`);
+    }
     if (this.fixedScale !== null && !Number.isFinite(this.fixedScale)) {
       throw new RangeError(`${layerName}: fixedScale must be a finite number, got ${this.fixedScale}`);
     }
     const c = [numFeatures];
     this.weight = affine && this.fixedScale === null ? new Parameter(new Float32Array(numFeatures).fill(1), c, { role: 'norm-scale' }) : null;
     this.bias = affine ? new Parameter(new Float32Array(numFeatures), c, { role: 'norm-shift' }) : null;
-    this.runningMean = new Buffer(new Float32Array(numFeatures), c);
-    this.runningVar = new Buffer(new Float32Array(numFeatures).fill(1), c);
+    this.runningMean = new ModuleBuffer(new Float32Array(numFeatures), c);
+    this.runningVar = new ModuleBuffer(new Float32Array(numFeatures).fill(1), c);
   }
 
   forward(x: Tensor): Tensor {
@@ -71,6 +82,14 @@ export abstract class BatchNormBase extends Module {
       training: this.training,
       momentum: this.momentum,
       eps: this.eps,
+      nonFinite: this.nonFinite,
+      name: this.label(),
     });
+  }
+
+  /** `BatchNorm2d(16)`, with the module path once a parent has named it (`BatchNorm2d(16) 'layer1.0.bn1'`). */
+  private label(): string {
+    const path = this.weight?.meta.layer || this.bias?.meta.layer || this.runningMean.name.replace(/\.?runningMean$/, '');
+    return `${this.layerName}(${this.numFeatures})${path ? ` '${path}'` : ''}`;
   }
 }

@@ -1,10 +1,10 @@
 /**
- * Module: walks its own fields (Parameters, Buffers, Modules and arrays of them) in insertion order to
+ * Module: walks its own fields (Parameters, ModuleBuffers, Modules and arrays of them) in insertion order to
  * name parameters by dotted path, like PyTorch. Layers never list their parameters by hand.
  */
 import { type Shape, sameShape, shapeToString } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { Buffer, Parameter } from './parameter.js';
+import { ModuleBuffer, Parameter } from './parameter.js';
 
 /** A saved tensor in a state dict: its shape and a copy of its values. */
 export interface TensorRecord {
@@ -61,11 +61,11 @@ export abstract class Module {
   }
 
   /** Dotted names for every buffer (BatchNorm running statistics), assigning `buffer.name`. */
-  namedBuffers(): Array<[string, Buffer]> {
-    const out: Array<[string, Buffer]> = [];
+  namedBuffers(): Array<[string, ModuleBuffer]> {
+    const out: Array<[string, ModuleBuffer]> = [];
     for (const [path, m] of this.namedModules()) {
       for (const [key, value] of Object.entries(m)) {
-        if (value instanceof Buffer) {
+        if (value instanceof ModuleBuffer) {
           value.name = path ? `${path}.${key}` : key;
           out.push([value.name, value]);
         }

@@ -76,7 +76,10 @@ export class Parameter extends Tensor {
   }
 }
 
-/** Non-trained state that belongs in checkpoints (BatchNorm running statistics). */
-export class Buffer extends Tensor {
+/**
+ * Non-trained state that belongs in checkpoints (BatchNorm running statistics). Named ModuleBuffer, not
+ * Buffer, so it never shadows Node's global `Buffer` where both are in scope.
+ */
+export class ModuleBuffer extends Tensor {
   name = '';
 }

@@ -1,3 +1,4 @@
+import { gradArray } from '../gradient-pool.js';
 import { fromOp, Tensor } from '../tensor.js';
 import type { Pair } from './pair.js';
 import { poolGeometry } from './pool-geometry.js';
@@ -34,7 +35,7 @@ export function avgPool2d(x: Tensor, kernel: Pair, stride?: Pair, padding: Pair 
   }
   return fromOp('avgPool2d', Y, [g.n, g.c, oh, ow], [x], (dy) => {
     const D = dy.data;
-    const dx = new Float32Array(X.length);
+    const dx = gradArray(X.length);
     let i = 0;
     for (let p = 0; p < planes; p++) {
       const base = p * h * w;

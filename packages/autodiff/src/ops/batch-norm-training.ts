@@ -1,3 +1,4 @@
+import { gradArray } from '../gradient-pool.js';
 import { shapeToString, sizeOf } from '../shape.js';
 import { fromOp, Tensor } from '../tensor.js';
 import { channelMoments } from './channel-moments.js';
@@ -47,8 +48,7 @@ export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta
   const inputs: Tensor[] = [x];
   if (gamma instanceof Tensor) inputs.push(gamma);
   if (beta) inputs.push(beta);
-  // dx is written into dy when the engine offers it (each element reads only its own dy after the sums).
-  const y = fromOp('batchNorm', Y, x.shape, inputs, (dy, reuseDy) => {
+  const y = fromOp('batchNorm', Y, x.shape, inputs, (dy) => {
     const D = dy.data;
     const sumDy = new Float64Array(c);
     const sumDyXhat = new Float64Array(c);
@@ -69,7 +69,7 @@ export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta
     }
     const grads: Array<Tensor | null> = [null];
     if (x.requiresGrad) {
-      const dx = reuseDy ? D : new Float32Array(X.length);
+      const dx = gradArray(X.length);
       for (let b = 0; b < n; b++) {
         for (let ch = 0; ch < c; ch++) {
           const base = (b * c + ch) * inner;
@@ -86,6 +86,6 @@ export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta
     if (gamma instanceof Tensor) grads.push(new Tensor(Float32Array.from(sumDyXhat), gamma.shape));
     if (beta) grads.push(new Tensor(Float32Array.from(sumDy), beta.shape));
     return grads;
-  }, { freshGrads: true });
+  });
   return { y, mean, varBiased, count };
 }

@@ -1,3 +1,4 @@
+import { gradArray } from '../gradient-pool.js';
 import { shapeToString, sizeOf } from '../shape.js';
 import { fromOp, Tensor } from '../tensor.js';
 
@@ -29,7 +30,7 @@ export function channelAffine(x: Tensor, scale: Tensor, shift: Tensor): Tensor {
   }
   return fromOp('channelAffine', Y, x.shape, [x, scale, shift], (dy) => {
     const D = dy.data;
-    const dx = new Float32Array(X.length);
+    const dx = gradArray(X.length);
     const dScale = new Float64Array(c);
     const dShift = new Float64Array(c);
     for (let b = 0; b < n; b++) {

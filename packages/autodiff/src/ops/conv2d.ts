@@ -53,7 +53,7 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, options: Conv2dOp
       db = new Tensor(acc, b.shape);
     }
     return b === null ? [dx, dw] : [dx, dw, db];
-  }, { freshGrads: true }); // kernels return new arrays (forward adds the bias into Y in place too)
+  });
 }
 
 /** Validates conv2d shapes (errors name both shapes and the rule) and derives the geometry. */

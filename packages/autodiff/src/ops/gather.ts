@@ -45,6 +45,6 @@ export function gather(table: Tensor, indices: Int32Array): Tensor {
 export function assertIndices(op: string, indices: Int32Array, n: number): void {
   for (let i = 0; i < indices.length; i++) {
     const v = indices[i];
-    if (v < 0 || v >= n) throw new RangeError(`${op}: indices[${i}] = ${v} is out of range for ${n} rows (expected 0..${n - 1})`);
+    if (v < 0 || v >= n) throw new RangeError(`${op}: indices[${i}] = ${v} is out of range for ${n} rows (${n === 0 ? 'there are none' : `expected 0..${n - 1}`})`);
   }
 }

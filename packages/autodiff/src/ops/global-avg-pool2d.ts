@@ -1,3 +1,4 @@
+import { gradArray } from '../gradient-pool.js';
 import { shapeToString } from '../shape.js';
 import { fromOp, Tensor } from '../tensor.js';
 
@@ -21,8 +22,8 @@ export function globalAvgPool2d(x: Tensor): Tensor {
   const xSize = X.length;
   return fromOp('globalAvgPool2d', Y, [n, c], [x], (dy) => {
     const D = dy.data;
-    const dx = new Float32Array(xSize);
+    const dx = gradArray(xSize);
     for (let p = 0; p < n * c; p++) dx.fill(D[p] / plane, p * plane, (p + 1) * plane);
     return [new Tensor(dx, xShape)];
-  }, { freshGrads: true });
+  });
 }

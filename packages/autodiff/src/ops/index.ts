@@ -1,4 +1,13 @@
-/** Primitive ops: each file holds one op's forward and its backward, side by side. */
+/**
+ * Primitive ops: each file holds one op's forward and its backward, side by side.
+ *
+ * To add an op: compute the output into a new Float32Array and return `fromOp(name, data, shape,
+ * inputs, backward)`. `backward(dy)` returns one gradient per input (null where none is needed), each
+ * a new array (`new Float32Array(n)`, or `gradArray(n)` to let the engine recycle a dead gradient
+ * of that length) or dy's own array handed on as is; it reads dy and never writes or keeps it. That is
+ * the whole contract: which arrays may be summed into, given out as `.grad` or reused is decided by the
+ * engine (`tensor.ts`). `relu.ts` is the smallest complete example.
+ */
 export { abs } from './abs.js';
 export { add } from './add.js';
 export { avgPool2d } from './avg-pool2d.js';

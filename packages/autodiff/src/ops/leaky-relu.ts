@@ -1,3 +1,4 @@
+import { gradArray } from '../gradient-pool.js';
 import { fromOp, Tensor } from '../tensor.js';
 
 /** x if x > 0 else slope·x, elementwise. d/dx = 1 if x > 0 else slope. */
@@ -8,7 +9,7 @@ export function leakyRelu(x: Tensor, slope: number): Tensor {
   for (let i = 0; i < X.length; i++) Y[i] = X[i] > 0 ? X[i] : slope * X[i];
   return fromOp('leakyRelu', Y, x.shape, [x], (dy) => {
     const D = dy.data;
-    const g = new Float32Array(D.length);
+    const g = gradArray(D.length);
     for (let i = 0; i < D.length; i++) g[i] = X[i] > 0 ? D[i] : slope * D[i];
     return [new Tensor(g, x.shape)];
   });

@@ -1,3 +1,4 @@
+import { gradArray } from '../gradient-pool.js';
 import { fromOp, Tensor } from '../tensor.js';
 import type { Pair } from './pair.js';
 import { poolGeometry } from './pool-geometry.js';
@@ -40,7 +41,7 @@ export function maxPool2d(x: Tensor, kernel: Pair, stride?: Pair, padding: Pair 
   }
   return fromOp('maxPool2d', Y, [g.n, g.c, oh, ow], [x], (dy) => {
     const D = dy.data;
-    const dx = new Float32Array(X.length);
+    const dx = gradArray(X.length);
     for (let i = 0; i < D.length; i++) dx[arg[i]] += D[i];
     return [new Tensor(dx, x.shape)];
   });

@@ -1,3 +1,4 @@
+import { gradArray } from '../gradient-pool.js';
 import { fromOp, Tensor } from '../tensor.js';
 
 /**
@@ -9,18 +10,10 @@ export function relu(x: Tensor): Tensor {
   const Y = new Float32Array(X.length);
   for (let i = 0; i < X.length; i++) Y[i] = Math.max(X[i], 0);
   const shape = x.shape;
-  // Backward writes into dy when the engine offers it (an owned gradient), else into a new array.
-  return fromOp(
-    'relu',
-    Y,
-    shape,
-    [x],
-    (dy, reuseDy) => {
-      const D = dy.data;
-      const g = reuseDy ? D : new Float32Array(D.length);
-      for (let i = 0; i < D.length; i++) g[i] = Y[i] > 0 ? D[i] : 0;
-      return [new Tensor(g, shape)];
-    },
-    { freshGrads: true },
-  );
+  return fromOp('relu', Y, shape, [x], (dy) => {
+    const D = dy.data;
+    const g = gradArray(D.length);
+    for (let i = 0; i < D.length; i++) g[i] = Y[i] > 0 ? D[i] : 0;
+    return [new Tensor(g, shape)];
+  });
 }

@@ -7,6 +7,7 @@ import type { Backend } from '../backend.js';
 import { packedKernels } from '../gemm/packed-kernels.js';
 import { conv2dBackpropFilterCpu, conv2dBackpropInputCpu, conv2dCpu } from './conv2d.js';
 import { matmulCpu } from './matmul.js';
+import { referenceKernels } from './reference-kernels.js';
 import { TiledGemm } from './tiled-gemm.js';
 
 const engine = new TiledGemm();
@@ -22,13 +23,8 @@ export const cpuBackend: Backend = {
 /** Direct reference loops with float64 accumulation: slow, simple, the parity oracle. */
 export const cpuReferenceBackend: Backend = {
   name: 'cpu-reference',
-  kernels: {
-    matmul: matmulCpu,
-    conv2d: conv2dCpu,
-    conv2dBackpropInput: conv2dBackpropInputCpu,
-    conv2dBackpropFilter: conv2dBackpropFilterCpu,
-  },
+  kernels: referenceKernels,
   describe: () => ({ implementation: 'reference loops (float64 accumulation)', threads: '1' }),
   dispose: () => {},
 };
-export { conv2dBackpropFilterCpu, conv2dBackpropInputCpu, conv2dCpu, matmulCpu };
+export { conv2dBackpropFilterCpu, conv2dBackpropInputCpu, conv2dCpu, matmulCpu, referenceKernels };

@@ -4,8 +4,8 @@ import { conv2dBackpropFilterPacked, conv2dBackpropInputPacked, conv2dPacked } f
 import { matmulPacked } from './matmul-packed.js';
 import type { PackedGemm } from './packed-gemm.js';
 
-/** matmul and im2col convolutions running on `engine`. */
-export function packedKernels(engine: PackedGemm): Kernels {
+/** matmul and im2col convolutions running on `engine` (the kernels a GEMM engine accelerates). */
+export function packedKernels(engine: PackedGemm): Pick<Kernels, 'matmul' | 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'> {
   return {
     matmul: (a, b, m, k, n, opts) => matmulPacked(engine, a, b, m, k, n, opts),
     conv2d: (x, w, g) => conv2dPacked(engine, x, w, g),
