@@ -28,6 +28,8 @@ export const HELP = `pnpm bench [options]
 Benchmarks every gapkit backend against TensorFlow.js (tfjs-backend-cpu, tfjs-backend-wasm) in one
 run: engines interleaved in shuffled rounds, median of the repetitions after warm-up, printed as a
 table with ratios; training workloads run in a fresh child process each, for their own peak RSS.
+Every registry optimizer's step over ResNet-18's shapes runs beside its bandwidth probe, and against
+PyTorch's torch.optim (torch, torch-foreach) when /usr/bin/python3 or python3 imports torch.
 
 Options:
   --quick              a few repetitions each, one round (a smoke run of a few minutes)

@@ -22,7 +22,8 @@ function peakRssMb(): number {
 async function timed(p: Prepared): Promise<number> {
   const t0 = performance.now();
   await p.run();
-  return performance.now() - t0;
+  const t = performance.now() - t0;
+  return p.ownMs ? p.ownMs() : t;
 }
 
 async function handle(req: Request): Promise<void> {
@@ -55,7 +56,7 @@ async function handle(req: Request): Promise<void> {
   }
   const start = performance.now();
   while (times.length === 0 || (times.length < req.maxReps && performance.now() - start < req.budgetMs)) times.push(await timed(p));
-  send({ type: 'result', times, warmupMs, describe: engine.describe(), peakRssMb: peakRssMb() });
+  send({ type: 'result', times, warmupMs, describe: { ...engine.describe(), ...p.describe?.() }, peakRssMb: peakRssMb() });
 }
 
 process.on('message', (msg: Request) => {

@@ -1,6 +1,7 @@
 /** The parent's handle on one engine child process (fork + IPC, same tsx/conditions flags). */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { COMPILED_CHILD, splitCompiled } from './compiled.js';
 import type { Reply, Request } from './protocol.js';
 
 // Source runs (tsx) fork child.ts; a compiled build forks child.js.
@@ -18,7 +19,9 @@ export class EngineProcess {
 
   private constructor(engine: string) {
     this.engine = engine;
-    this.child = fork(CHILD, [], { execArgv: process.execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    // `<engine>@node-dist`: the compiled child under plain node (compiled.ts)
+    const compiled = splitCompiled(engine).compiled;
+    this.child = fork(compiled ? COMPILED_CHILD : CHILD, [], { execArgv: compiled ? [] : process.execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     const keep = (b: Buffer) => {
       this.output.push(b.toString());
       if (this.output.length > 50) this.output.shift();
@@ -40,7 +43,7 @@ export class EngineProcess {
   /** Forks the child and builds the engine in it. */
   static async start(engine: string): Promise<EngineProcess> {
     const p = new EngineProcess(engine);
-    const r = await p.request({ type: 'init', engine });
+    const r = await p.request({ type: 'init', engine: splitCompiled(engine).engine });
     if (r.type !== 'ready') throw new Error(`${engine}: unexpected reply ${r.type}`);
     p.describe = r.describe;
     return p;

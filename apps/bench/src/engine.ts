@@ -4,6 +4,13 @@ import type { Workload } from './workloads.js';
 /** A prepared workload: `run()` does one repetition and returns only when the result is computed. */
 export interface Prepared {
   run(): void | Promise<void>;
+  /**
+   * The last repetition's time in ms as measured by an engine living in yet another process (the
+   * torch peer), so the message round trip is not counted; absent: the child times `run()` itself.
+   */
+  ownMs?(): number;
+  /** Facts about this workload merged into the engine's describe() (e.g. the probe's k and j). */
+  describe?(): Record<string, string>;
   /** Frees the workload's tensors. */
   dispose(): void;
 }

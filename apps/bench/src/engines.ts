@@ -1,6 +1,7 @@
 /** Engine names and how to build each one (loaded lazily, so a process only loads its own engine). */
 import { BACKEND_NAMES } from '@gapkit/backend-gpujs/names';
 import type { Engine } from './engine.js';
+import { TORCH_ENGINES } from './optim/workloads.js';
 
 /**
  * gapkit backends benchmarked, as `gapkit-<backend>[-<mode>]`: every name of the one backend list but
@@ -9,7 +10,9 @@ import type { Engine } from './engine.js';
 export const GAPKIT_ENGINES: readonly string[] = BACKEND_NAMES.filter((n) => !['cpu-reference', 'gpujs', 'gpujs-gpu'].includes(n)).map((n) => `gapkit-${n}`);
 /** TF.js peers. */
 export const TFJS_ENGINES = ['tfjs-cpu', 'tfjs-wasm'] as const;
-export const ALL_ENGINES: readonly string[] = [...GAPKIT_ENGINES, ...TFJS_ENGINES];
+/** PyTorch peers (optimizer steps), when a Python with torch is found. */
+export { TORCH_ENGINES } from './optim/workloads.js';
+export const ALL_ENGINES: readonly string[] = [...GAPKIT_ENGINES, ...TFJS_ENGINES, ...TORCH_ENGINES];
 
 /** Why an engine cannot run here, or null when it can. */
 export async function unavailableReason(name: string): Promise<string | null> {
@@ -26,6 +29,11 @@ export async function unavailableReason(name: string): Promise<string | null> {
     const { isThreadedWasmSupported } = await import('@gapkit/backend-wasm/node');
     return isThreadedWasmSupported() ? null : 'no shared WebAssembly memory / worker threads in this runtime';
   }
+  if ((TORCH_ENGINES as readonly string[]).includes(name)) {
+    const { findTorchPython } = await import('./torch/find-python.js');
+    const found = findTorchPython();
+    return 'reason' in found ? found.reason : null;
+  }
   return ALL_ENGINES.includes(name) ? null : `unknown engine '${name}'`;
 }
 
@@ -38,6 +46,10 @@ export async function createEngine(name: string): Promise<Engine> {
   if (name === 'tfjs-cpu' || name === 'tfjs-wasm') {
     const { createTfjsEngine } = await import('./tfjs/tfjs-engine.js');
     return createTfjsEngine(name);
+  }
+  if ((TORCH_ENGINES as readonly string[]).includes(name)) {
+    const { createTorchEngine } = await import('./torch/torch-engine.js');
+    return createTorchEngine(name);
   }
   throw new Error(`unknown engine '${name}'`);
 }

@@ -8,6 +8,7 @@ import { ncfMlp, resnet } from '@gapkit/model-zoo';
 import { Adam } from '@gapkit/optimizers';
 import type { Engine, Prepared } from './engine.js';
 import { NCF_SPEC, RESNET8_SPEC } from './model-specs.js';
+import { prepareOptimizer } from './optim/prepare.js';
 import { randomData } from './random-data.js';
 import type { ConvWorkload, TrainWorkload, Workload } from './workloads.js';
 
@@ -98,6 +99,7 @@ export async function createGapkitEngine(name: string): Promise<Engine> {
           dispose() {},
         };
       }
+      if (w.kind === 'optimizer') return prepareOptimizer(w);
       return prepareTrain(w);
     },
     dispose: () => backend.dispose(),

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { HELP, parseArgs, UsageError } from './args.js';
 import { unavailableReason } from './engines.js';
 import { autoVsCpu, summarize, table, targets } from './report.js';
+import { optimizerSection } from './optim/report.js';
 import { runAll } from './runner.js';
 import { FULL, QUICK } from './settings.js';
 import { WORKLOADS } from './workloads.js';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   out.push('### Targets (gapkit-auto, the default backend)');
   out.push(...targets(rows, 'gapkit-auto'));
   out.push('');
+  const optim = optimizerSection(rows);
+  if (optim.length > 0) out.push('### Optimizer updates (gapkit-cpu)', ...optim, '');
   out.push('### auto vs the cpu backend');
   out.push(...autoVsCpu(rows));
   out.push('');

@@ -1,7 +1,7 @@
 /** The printed table (ratios against the TF.js peers), the targets check and the JSON document. */
 import type { Measurement } from './runner.js';
 import { median } from './stats.js';
-import { flopsOf, itemsOf, type Workload } from './workloads.js';
+import { flopsOf, itemsOf, parametersOf, type Workload } from './workloads.js';
 
 /** One row of the JSON `results` array. */
 export interface ResultRow {
@@ -46,7 +46,10 @@ function rate(w: Workload, row: ResultRow): string {
   if (!Number.isFinite(row.medianMs)) return '–';
   const f = flopsOf(w);
   if (f !== null) return `${(f / row.medianMs / 1e6).toFixed(2)} GFLOP/s`;
-  const items = itemsOf(w)!;
+  const params = parametersOf(w);
+  if (params !== null) return `${((row.medianMs * 1e6) / params).toFixed(2)} ns/param`;
+  const items = itemsOf(w);
+  if (items === null) return '–';
   const per = items / (row.medianMs / 1000);
   return `${per >= 1000 ? per.toFixed(0) : per.toFixed(1)} ${w.kind === 'train' && w.model === 'ncf' ? 'samples/s' : 'img/s'}`;
 }
@@ -89,6 +92,10 @@ export function targets(rows: readonly ResultRow[], engine: string): string[] {
   check('matmul 512 ≥ 5× tfjs-cpu', 'matmul-512', 'tfjs-cpu', 5);
   const res = find(rows, 'train-resnet8-b64', engine);
   if (res?.peakRssMb !== undefined) out.push(`- ResNet-8 peak RSS ≤ 250 MiB: ${res.peakRssMb.toFixed(0)} MiB → ${res.peakRssMb <= 250 ? 'MET' : 'MISSED'}`);
+  const compiled = rows.find((x) => x.workload === 'train-resnet8-b64' && x.engine === `${engine}@node-dist`);
+  if (compiled?.peakRssMb !== undefined) {
+    out.push(`- ResNet-8 peak RSS from compiled JavaScript (node on dist/) ≤ 150 MiB: ${compiled.peakRssMb.toFixed(0)} MiB (tsx: ${res?.peakRssMb?.toFixed(0) ?? '–'} MiB) → ${compiled.peakRssMb <= 150 ? 'MET' : 'MISSED'}`);
+  }
   if (res) {
     const ips = 64 / (res.medianMs / 1000);
     out.push(`- stretch, ResNet-8 within 4× of 1-thread PyTorch (≈650 img/s): ${ips.toFixed(0)} img/s = 1/${(650 / ips).toFixed(2)} → ${ips >= 650 / 4 ? 'MET' : 'MISSED'}`);

@@ -3,10 +3,11 @@
  * round in a shuffled engine order; each training run is a fresh child per engine and round, so its
  * peak RSS is that run's own.
  */
+import { COMPILED_ENGINES, COMPILED_SUFFIX, COMPILED_WORKLOAD, compiledUnavailable } from './compiled.js';
 import { EngineProcess } from './engine-process.js';
 import type { RunSettings } from './settings.js';
 import { shuffled } from './stats.js';
-import type { Workload } from './workloads.js';
+import { runsOn, type Workload } from './workloads.js';
 
 /** Everything measured for one (workload, engine). */
 export interface Measurement {
@@ -69,6 +70,7 @@ export async function runAll(
       for (let r = 0; r < s.rounds; r++) {
         for (const e of shuffled([...procs.keys()], seed++)) {
           if (r > 0 && slow.has(e)) continue;
+          if (!runsOn(w, e)) continue;
           const m = entry(all, w.name, e);
           if (m.error) continue;
           try {
@@ -89,12 +91,18 @@ export async function runAll(
     for (const p of procs.values()) await p.close();
   }
 
+  // the compiled twins (compiled.ts) join the training runs when the build exists
+  const noBuild = compiledUnavailable();
+  const twins = engines.filter((e) => COMPILED_ENGINES.includes(e)).map((e) => `${e}${COMPILED_SUFFIX}`);
+  if (twins.length > 0 && trainW.some((w) => w.name === COMPILED_WORKLOAD) && noBuild !== null) log(`engines ${twins.join(', ')}: SKIPPED: ${noBuild}`);
+  const trainEngines = noBuild === null ? [...engines, ...twins] : engines;
   let seed = 100;
   for (const w of trainW) {
     const slow = new Set<string>();
     for (let r = 0; r < s.train.rounds; r++) {
-      for (const e of shuffled(engines, seed++)) {
+      for (const e of shuffled(trainEngines, seed++)) {
         if (r > 0 && slow.has(e)) continue;
+        if (!runsOn(w, e)) continue;
         const m = entry(all, w.name, e);
         if (m.error) continue;
         let p: EngineProcess | null = null;

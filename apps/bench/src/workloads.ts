@@ -1,4 +1,9 @@
 /** The benchmark's workloads: names (as written to JSON), sizes and FLOP counts. */
+import { OPTIMIZER_WORKLOADS, type OptimizerWorkload, RESNET18_PARAMETERS, TORCH_ENGINES } from './optim/workloads.js';
+import { TORCH_OPTIMIZERS } from './torch/torch-optimizers.js';
+import { COMPILED_SUFFIX, COMPILED_WORKLOAD } from './compiled.js';
+
+export type { OptimizerWorkload };
 
 /** A square matmul C = A·B of size n. */
 export interface MatmulWorkload {
@@ -26,7 +31,7 @@ export interface TrainWorkload {
   readonly batch: number;
 }
 
-export type Workload = MatmulWorkload | ConvWorkload | TrainWorkload;
+export type Workload = MatmulWorkload | ConvWorkload | TrainWorkload | OptimizerWorkload;
 
 const conv = (inC: number, outC: number, size: number, backward: boolean): ConvWorkload => ({
   kind: 'conv',
@@ -47,6 +52,7 @@ export const WORKLOADS: readonly Workload[] = [
   conv(64, 64, 16, true),
   { kind: 'train', name: 'train-resnet8-b64', model: 'resnet8', batch: 64 },
   { kind: 'train', name: 'train-ncf-b1024', model: 'ncf', batch: 1024 },
+  ...OPTIMIZER_WORKLOADS,
 ];
 
 /** The workload called `name`. */
@@ -66,4 +72,20 @@ export function flopsOf(w: Workload): number | null {
 /** Items processed per repetition (images or samples) for training workloads. */
 export function itemsOf(w: Workload): number | null {
   return w.kind === 'train' ? w.batch : null;
+}
+
+/** Parameters an optimizer workload updates (or streams), or null. */
+export function parametersOf(w: Workload): number | null {
+  return w.kind === 'optimizer' ? RESNET18_PARAMETERS : null;
+}
+
+/** Whether `engine` runs `w`: optimizer workloads on gapkit-cpu, their steps also on torch where torch.optim has them. */
+export function runsOn(w: Workload, engine: string): boolean {
+  if (engine.endsWith(COMPILED_SUFFIX)) return w.name === COMPILED_WORKLOAD;
+  const torch = (TORCH_ENGINES as readonly string[]).includes(engine);
+  if (w.kind === 'optimizer') {
+    if (engine === 'gapkit-cpu') return true;
+    return torch && w.part === 'step' && TORCH_OPTIMIZERS.includes(w.optimizer);
+  }
+  return !torch;
 }

@@ -3,6 +3,7 @@ import { autoVsCpu, summarize, table, targets } from '../src/report.js';
 import type { Measurement } from '../src/runner.js';
 import { median, shuffled } from '../src/stats.js';
 import { WORKLOADS, workloadByName } from '../src/workloads.js';
+import { REGISTRY } from '@gapkit/optimizers';
 
 const m = (workload: string, engine: string, times: number[], peakRssMb?: number): Measurement => ({
   workload, engine, times, warmupMs: [], rounds: 1, ...(peakRssMb === undefined ? {} : { peakRssMb }),
@@ -21,6 +22,7 @@ describe('bench report', () => {
       'matmul-128', 'matmul-256', 'matmul-512', 'matmul-1024',
       'conv-16to32-32px-fwd', 'conv-16to32-32px-fwdbwd', 'conv-64to64-16px-fwd', 'conv-64to64-16px-fwdbwd',
       'train-resnet8-b64', 'train-ncf-b1024',
+      ...[...REGISTRY.keys()].flatMap((n) => [`optimizer-step-${n}`, `bandwidth-${n}`]),
     ]);
   });
 

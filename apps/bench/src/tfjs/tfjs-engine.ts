@@ -46,6 +46,7 @@ async function prepare(w: Workload): Promise<Prepared> {
       dispose: () => tf.dispose([x, wt, dy]),
     };
   }
+  if (w.kind === 'optimizer') throw new Error(`${w.name}: optimizer workloads run on gapkit-cpu and torch only`);
   const opt = tf.train.adam(1e-3);
   if (w.model === 'resnet8') {
     const net = buildResNet8();

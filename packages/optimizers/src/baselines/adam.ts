@@ -23,6 +23,7 @@ import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
 import { OptimizerError, show } from '../errors.js';
+import { adamUpdateFast } from './adam-fast.js';
 
 /** How λ acts: added to the gradient, or θ ← θ·(1 − η·λ) before the step (docs/papers/baselines.md#conventions-shared-by-every-optimizer). */
 export type WeightDecayMode = 'l2' | 'decoupled';
@@ -113,7 +114,7 @@ export class Adam extends TensorwiseOptimizer<AdamOptions, AdamState> {
   }
   protected update(p: Parameter, g: Float32Array, s: AdamState, h: Resolved<AdamOptions>): void {
     s.vMax = runningMaxFor(s.vMax, s.v, h.amsgrad);
-    adamUpdate(p.data, g, s, h);
+    adamUpdateFast(p.data, g, s, h); // adamUpdate above as one fused loop (adam-fast.ts)
   }
   protected validate(h: Resolved<AdamOptions>, where: string): void {
     validateAdam(h, where);

@@ -22,6 +22,7 @@ import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike } from '../validate.js';
 import { OptimizerError, show } from '../errors.js';
+import { lambUpdateFast } from './lamb-fast.js';
 
 /** φ, the trust-ratio scaling of ‖θ‖: identity (paper) or min(‖θ‖, 10) (v3 reference). */
 export type LambPhi = 'identity' | 'min10';
@@ -101,7 +102,7 @@ export class Lamb extends TensorwiseOptimizer<LambOptions, LambState> {
   }
   protected update(p: Parameter, g: Float32Array, s: LambState, h: Resolved<LambOptions>): void {
     if (this.scratch.length < p.size) this.scratch = new Float64Array(p.size);
-    lambUpdate(p.data, g, s, h, this.scratch.subarray(0, p.size));
+    lambUpdateFast(p.data, g, s, h, this.scratch.subarray(0, p.size)); // lambUpdate above in two passes (lamb-fast.ts)
   }
   protected validate(h: Resolved<LambOptions>, where: string): void {
     validateLamb(h, where);

@@ -33,6 +33,7 @@ import type { Scalar } from '../schedule.js';
 import { runningMaxFor } from '../running-max.js';
 import { assertAdamLike, assertNonNegative } from '../validate.js';
 import { OptimizerError } from '../errors.js';
+import { adamSSecondMomentSumFast, adamSUpdateFast } from './adams-fast.js';
 
 export interface AdamSOptions {
   /** η ≥ 0. Default 1e-3 (paper App. B.1; the authors' demo). */
@@ -118,7 +119,7 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
     let count = 0;
     for (const { h, live } of groups) {
       for (const { p, g, s } of live) {
-        sum += adamSSecondMomentSum(g, s, h.amsgrad ? (s.vMax ?? s.v) : null, h);
+        sum += adamSSecondMomentSumFast(g, s, h.amsgrad ? (s.vMax ?? s.v) : null, h); // adamSSecondMomentSum, options in locals (adams-fast.ts)
         count += p.size;
       }
     }
@@ -137,7 +138,7 @@ export class AdamS extends Optimizer<AdamSOptions, AdamSState> {
     for (const { h, live } of groups) {
       for (const { p, g, s } of live) {
         s.vMax = runningMaxFor(s.vMax, s.v, h.amsgrad);
-        adamSUpdate(p.data, g, s, h, sqrtVBar);
+        adamSUpdateFast(p.data, g, s, h, sqrtVBar); // adamSUpdate above, options in locals (adams-fast.ts)
       }
     }
   }

@@ -50,6 +50,7 @@ import {
 } from './lawn-settings.js';
 import { OptimizerError, show } from '../errors.js';
 import { LAWN_BASES, type LawnBaseRule, type LawnState } from './lawn-bases.js';
+import { lawnConstrainedUpdateFast } from './lawn-fast.js';
 
 /** Per-group hyperparameters (the base's, without weight decay). */
 export interface LawnOptions {
@@ -174,7 +175,7 @@ export class Lawn extends Optimizer<LawnOptions, LawnState> {
         const a = this.scratch.a.subarray(0, p.size);
         const c = this.switched ? this.c.get(p.meta.name) : undefined;
         if (c === undefined) this.rule.freeStep(p.data, g, s, h, a); // (L1)
-        else lawnConstrainedUpdate(this.rule, p.data, g, s, h, c, a, this.scratch.b.subarray(0, p.size));
+        else lawnConstrainedUpdateFast(this.rule, p.data, g, s, h, c, a, this.scratch.b.subarray(0, p.size)); // lawnConstrainedUpdate above in three passes (lawn-fast.ts)
       }
     }
   }

@@ -45,6 +45,7 @@ import type { GroupStep, OptimizerOptions, ParamsArg, Resolved } from '../optimi
 import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertNonNegative, assertOneOf } from '../validate.js';
+import { ndAdamVectorUpdateFast } from './nd-adam-fast.js';
 
 export type NdAdamVariant = 'paper' | 'code';
 
@@ -209,7 +210,7 @@ export class NdAdam extends TensorwiseOptimizer<NdAdamOptions, NdAdamState> {
       return;
     }
     if (this.scratch.w.length !== L.unitSize) this.scratch = { w: new Float64Array(L.unitSize), g: new Float64Array(L.unitSize) };
-    this.zeroUnits += ndAdamVectorUpdate(p.data, g, s, h, L, this.scratch);
+    this.zeroUnits += ndAdamVectorUpdateFast(p.data, g, s, h, L, this.scratch); // ndAdamVectorUpdate above, in place on contiguous units (nd-adam-fast.ts)
   }
 
   protected validate(h: Resolved<NdAdamOptions>, where: string): void {

@@ -35,6 +35,7 @@
 import type { Parameter } from '@gapkit/autodiff';
 import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
 import { runningMaxFor } from '../running-max.js';
+import { padamUpdateFast } from './padam-fast.js';
 import { TensorwiseOptimizer } from '../tensorwise.js';
 import type { Scalar } from '../schedule.js';
 import { assertAdamLike, assertInRange, assertOneOf } from '../validate.js';
@@ -112,7 +113,7 @@ export class Padam extends TensorwiseOptimizer<PadamOptions, PadamState> {
   }
   protected update(p: Parameter, g: Float32Array, s: PadamState, h: Resolved<PadamOptions>): void {
     s.vHat = runningMaxFor(s.vHat, s.v, h.amsgrad);
-    padamUpdate(p.data, g, s, h);
+    padamUpdateFast(p.data, g, s, h); // padamUpdate above as one fused loop without Math.pow (padam-fast.ts)
   }
   protected validate(h: Resolved<PadamOptions>, where: string): void {
     assertAdamLike(where, h, 'lr (α)');

@@ -23,6 +23,7 @@ import { type SgdOptions, type SgdState, sgdDirectionAt, sgdState, validateSgd }
 import type { OptimizerOptions, ParamsArg, Resolved } from '../optimizer.js';
 import { TensorwiseOptimizer } from '../tensorwise.js';
 import { assertInRange } from '../validate.js';
+import { sgdsUpdateFast } from './sgds-fast.js';
 
 export type SgdsOptions = Omit<SgdOptions, 'maximize'>;
 
@@ -54,7 +55,7 @@ export class Sgds extends TensorwiseOptimizer<SgdsOptions, SgdState> {
     return sgdState(p.size);
   }
   protected update(p: Parameter, g: Float32Array, s: SgdState, h: Resolved<SgdsOptions>): void {
-    sgdsUpdate(p.data, g, s, h);
+    sgdsUpdateFast(p.data, g, s, h); // sgdsUpdate above as one loop, options in locals (sgds-fast.ts)
   }
   protected validate(h: Resolved<SgdsOptions>, where: string): void {
     validateSgd({ ...h, maximize: false }, where);
