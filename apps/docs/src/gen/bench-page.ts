@@ -1,8 +1,9 @@
 /**
- * The benchmark page's generated part, from the newest committed `pnpm bench` record in docs/bench/
- * (`*.json`): a chart of matmul time against size per engine (a Vega-Lite spec from @gapkit/plots,
- * rendered to SVG), and per workload a table of every engine's median, min and max time (and peak
- * memory for training steps). `docs/benchmarks.md` includes it.
+ * The benchmark page's generated part, from the `pnpm bench` records committed in docs/bench/
+ * (`*.json`): a chart of matmul time against size per engine from the newest record that has matmul
+ * workloads (a Vega-Lite spec from @gapkit/plots, rendered to SVG), and for every record, per workload,
+ * a table of every engine's median, min and max time (and peak memory for training steps).
+ * `docs/benchmarks.md` includes it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,28 +112,42 @@ export function matmulChart(record: BenchRecord) {
   });
 }
 
-/** The newest bench record committed in docs/bench/. */
-export function newestBenchRecord(): BenchRecord {
+/** Every bench record committed in docs/bench/, oldest first (file names start with the date). */
+export function benchRecords(): BenchRecord[] {
   const dir = join(DOCS_ROOT, 'bench');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const file = files.at(-1);
-  if (file === undefined) throw new Error(`no bench record (*.json) in ${dir}`);
-  return parseBenchRecord(`docs/bench/${file}`, readFileSync(join(dir, file), 'utf8'));
+  if (files.length === 0) throw new Error(`no bench record (*.json) in ${dir}`);
+  return files.map((f) => parseBenchRecord(`docs/bench/${f}`, readFileSync(join(dir, f), 'utf8')));
 }
 
-/** Writes docs/.generated/bench/{record.md,matmul.svg,matmul.vl.json}. */
+function hasMatmul(r: BenchRecord): boolean {
+  return r.results.some((x) => /^matmul-\d+$/.test(x.workload));
+}
+
+/** The markdown of one record: its header line, the engines it could not measure, its tables. */
+function recordSection(record: BenchRecord): string {
+  const skipped = Object.entries(record.skipped).map(([e, why]) => `- ${code(e)}: ${cell(why)}`);
+  return [
+    `### Record \`${record.file}\`\n`,
+    `Started ${record.started}, ${Math.round(record.elapsedSeconds)} s, ${record.cores} cores, Node ${record.node}.\n`,
+    ...(skipped.length > 0 ? ['Engines not measured in this run:\n', `${skipped.join('\n')}\n`] : []),
+    workloadTables(record).replace(/^### /gm, '#### '),
+  ].join('\n');
+}
+
+/** Writes docs/.generated/bench/{record.md,matmul.svg,matmul.vl.json}: the chart from the newest record with matmul workloads, then every record, newest first. */
 export async function writeBenchPage(): Promise<string> {
-  const record = newestBenchRecord();
-  const spec = matmulChart(record);
+  const records = benchRecords();
+  const withMatmul = records.filter(hasMatmul).at(-1);
+  if (withMatmul === undefined) throw new Error('no committed bench record in docs/bench/ has a matmul-<n> workload to chart');
+  const spec = matmulChart(withMatmul);
   writeDocsFile('.generated/bench/matmul.vl.json', `${JSON.stringify(spec, null, 2)}\n`);
   writeDocsFile('.generated/bench/matmul.svg', await renderSvg(spec));
-  const skipped = Object.entries(record.skipped).map(([e, why]) => `- ${code(e)}: ${cell(why)}`);
   const md = [
-    `Record \`${record.file}\` — started ${record.started}, ${Math.round(record.elapsedSeconds)} s, ${record.cores} cores, Node ${record.node}.\n`,
+    `Chart from \`${withMatmul.file}\`:\n`,
     '<img src="./.generated/bench/matmul.svg" alt="Matmul median time per call against n, one line per engine (log-log)" width="720">\n',
-    ...(skipped.length > 0 ? ['Engines not measured in this run:\n', `${skipped.join('\n')}\n`] : []),
-    workloadTables(record),
+    ...[...records].reverse().map(recordSection),
   ];
   writeDocsFile('.generated/bench/record.md', md.join('\n'));
-  return record.file;
+  return records.map((r) => r.file).join(', ');
 }
