@@ -11,10 +11,13 @@ import { brokenReferences, docReferences, headingAnchors } from './helpers/doc-r
 
 const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
+/** Folders of docs/ that `pnpm docs:gen` writes (gitignored; the site build checks their links) and VitePress's own. */
+const GENERATED = new Set(['.vitepress', '.generated', 'api', 'source', 'packages', 'apps'].map((d) => join(REPO, 'docs', d)));
+
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    if (e.isDirectory()) return markdownFiles(p);
+    if (e.isDirectory()) return GENERATED.has(p) ? [] : markdownFiles(p);
     return e.name.endsWith('.md') ? [p] : [];
   });
 }
