@@ -1,5 +1,5 @@
 /** Compiled kernels keyed by (kernel, shape signature), least recently used evicted and destroyed. */
-import type { CompiledKernel } from './gpujs-adapter.js';
+import type { CompiledKernel } from './gpu-handle.js';
 
 /** A small LRU of compiled gpu.js kernels. */
 export class KernelCache {

@@ -2,24 +2,14 @@
  * The Node adapter's narrow `GpuHandle` (`../gpujs-adapter.ts`) over the `GPU` class of gpu.js's browser build
  * (package.json `browser` field, which bundlers pick), passed in by the page: the main entry uses `createRequire`.
  */
-import type { GpuHandle } from '../gpujs-adapter.js';
+import { type GpuHandle, type RawGpu, wrapGpu } from '../gpu-handle.js';
 
 /** gpu.js modes a page can ask for: WebGL2, WebGL1, and gpu.js's own CPU loop. */
 export type BrowserGpuJsMode = 'webgl2' | 'webgl' | 'cpu';
 
-interface RawKernel {
-  (...args: Float32Array[]): unknown;
-  setOutput(o: number[]): RawKernel;
-  setConstants(c: Record<string, number>): RawKernel;
-  setPrecision(p: string): RawKernel;
-  destroy(): void;
-  readonly fallbackReason?: string | null;
-  readonly kernel?: { readonly constructor: { readonly name: string }; readonly fallbackReason?: string | null };
-}
-
 /** What this file needs of gpu.js's `GPU` class. */
 export interface BrowserGpuClass {
-  new (settings: { mode: string }): { readonly mode: string; createKernel(fn: unknown): RawKernel; destroy(): Promise<void> | void };
+  new (settings: { mode: string }): RawGpu;
   readonly isWebGL2Supported: boolean;
   readonly isWebGLSupported: boolean;
 }
@@ -40,25 +30,5 @@ export function bestGlMode(GPU: BrowserGpuClass): BrowserGpuJsMode | null {
 export function createBrowserGpu(GPU: BrowserGpuClass, mode: BrowserGpuJsMode): GpuHandle {
   const problem = browserModeProblem(GPU, mode);
   if (problem !== null) throw new Error(`gpu.js mode '${mode}' is not available in this page: ${problem}`);
-  const gpu = new GPU({ mode });
-  return {
-    mode: gpu.mode,
-    compile(body, outputLength, constants, precision) {
-      const k = gpu.createKernel(body).setOutput([outputLength]).setConstants(constants).setPrecision(precision);
-      let ran = false;
-      return {
-        run(...args) {
-          const out = k(...args);
-          ran = true;
-          if (out instanceof Float32Array) return out;
-          if (Array.isArray(out) || ArrayBuffer.isView(out)) return Float32Array.from(out as ArrayLike<number>);
-          throw new Error(`gpu.js returned ${Object.prototype.toString.call(out)}, expected a flat array`);
-        },
-        executor: () => (ran ? (k.kernel?.constructor.name ?? gpu.mode) : 'not run yet'),
-        fallbackReason: () => k.fallbackReason ?? k.kernel?.fallbackReason ?? null,
-        destroy: () => k.destroy(),
-      };
-    },
-    destroy: () => void gpu.destroy(),
-  };
+  return wrapGpu(new GPU({ mode }));
 }

@@ -1,5 +1,5 @@
 /** gpu.js kernel body for dL/dw, one weight dw[o, c, ky, kx] per thread, reducing over N·OH·OW. */
-import type { KernelThis } from '../gpujs-adapter.js';
+import type { KernelThis } from '../gpu-handle.js';
 import type { ConvConstants } from './conv-constants.js';
 
 /** dw[o,c,ky,kx] = Σ_{n,oy,ox} dy[n,o,oy,ox]·x[n, c, oy·SH−PH+ky, ox·SW−PW+kx]. */

@@ -1,5 +1,5 @@
 /** gpu.js kernel body for dL/dx, one input element dx[n, c, iy, ix] per thread (a gather, no atomics). */
-import type { KernelThis } from '../gpujs-adapter.js';
+import type { KernelThis } from '../gpu-handle.js';
 import type { ConvConstants } from './conv-constants.js';
 
 /** dx[n,c,iy,ix] = Σ over (o, ky, kx) with oy·SH = iy+PH−ky and ox·SW = ix+PW−kx in range of dy·w. */

@@ -1,5 +1,5 @@
 /** gpu.js kernel body for the forward convolution, one output element y[n, o, oy, ox] per thread. */
-import type { KernelThis } from '../gpujs-adapter.js';
+import type { KernelThis } from '../gpu-handle.js';
 import type { ConvConstants } from './conv-constants.js';
 
 /** y[n,o,oy,ox] = Σ_{c,ky,kx} x[n, c, oy·SH−PH+ky, ox·SW−PW+kx]·w[o, c, ky, kx]. */

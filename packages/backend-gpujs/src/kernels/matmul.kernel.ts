@@ -1,5 +1,5 @@
 /** gpu.js kernel body for C = op(A)·op(B), one output element per thread (flat index i·N + j). */
-import type { KernelThis } from '../gpujs-adapter.js';
+import type { KernelThis } from '../gpu-handle.js';
 
 /** Shape constants baked into each compiled matmul kernel (TA/TB are 0 or 1). */
 export interface MatmulConstants extends Record<string, number> {
