@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { evaluateClassifier, evaluateNcf, restoreCheckpoint, Trainer } from '@gapkit/trainer';
 import { parseArgs } from '../args.js';
 import { type Command, UsageError } from '../command.js';
-import { useBackend } from '../train/backend-plan.js';
+import { readBackendPlan, useBackend } from '../train/backend-plan.js';
 import { listStepCheckpoints, readCheckpoint } from '../train/checkpoint-files.js';
 import { readConfigFile, savedDataDir } from '../train/config-file.js';
 import { loadData } from '../train/load-data.js';
@@ -54,7 +54,8 @@ export const command: Command = {
       if (!newest) throw new UsageError(`${dir} holds no step checkpoint (ckpt-*.json)`);
       name = newest.name;
     }
-    const backend = await useBackend(o.backend ?? config.backend);
+    // the run's own kernels (auto's recorded plan) unless another backend is asked for
+    const backend = await useBackend(o.backend ?? config.backend, o.backend === undefined ? readBackendPlan(dir) : undefined);
     try {
       const loaded = loadData(config.dataset.name, o['data-dir'] ?? savedDataDir(raw) ?? DEFAULT_DATA_DIR, config.seed, config.dataset.trainSize);
       const trainer = new Trainer(config, loaded.data);

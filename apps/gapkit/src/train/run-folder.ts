@@ -10,7 +10,7 @@ import type { MetricsRecord } from '@gapkit/trainer';
 import { UsageError } from '../command.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 
-const RUN_FILE = /^(config\.yaml|metrics\.(jsonl|csv)|summary\.md|(ckpt-\d+|best)\.(json|safetensors)|.+\.vl\.json|.+\.png|.+\.svg)$/;
+const RUN_FILE = /^(config\.yaml|backend-plan\.json|metrics\.(jsonl|csv)|summary\.md|(ckpt-\d+|best)\.(json|safetensors)|.+\.vl\.json|.+\.png|.+\.svg)$/;
 
 export function prepareNewRunFolder(dir: string, force: boolean): void {
   if (existsSync(dir)) {

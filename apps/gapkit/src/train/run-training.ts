@@ -23,7 +23,7 @@ import {
 import { UsageError } from '../command.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { ProgressBar } from '../report/progress.js';
-import { useBackend } from './backend-plan.js';
+import { readBackendPlan, saveBackendPlan, useBackend } from './backend-plan.js';
 import { listStepCheckpoints, pruneCheckpoints, readCheckpoint, stepCheckpointName, writeCheckpoint } from './checkpoint-files.js';
 import { configYaml } from './config-file.js';
 import { writeFigures } from './figures.js';
@@ -76,7 +76,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
   const say = (s: string) => {
     if (!req.quiet) console.log(s);
   };
-  const backend = await useBackend(parsed.backend);
+  const backend = await useBackend(parsed.backend, req.resume ? readBackendPlan(out) : undefined);
   try {
     const loaded = req.loaded ?? loadData(parsed.dataset.name, req.dataDir, parsed.seed, parsed.dataset.trainSize);
     const trainer = new Trainer(parsed, loaded.data);
@@ -97,7 +97,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
       gitRevision: gitRevision(),
       node: process.version,
       configHash: configHash(config),
-      backendPlan: backend.plan,
+      backend: backend.description,
       stepsPerEpoch: trainer.stepsPerEpoch,
       dataDir: resolve(req.dataDir),
       dataFiles: loaded.files.map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 })),
@@ -112,6 +112,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
     const progress = req.quiet ? null : new ProgressBar({ label: `  ${(req.label ?? config.optimizer.name).padEnd(10)}`, total: trainer.totalSteps, itemName: 'steps', plainEvery: trainer.stepsPerEpoch });
     let lastLoss = Number.NaN;
     const saveStep = () => {
+      saveBackendPlan(out, backend);
       lastGood = writeCheckpoint(out, stepCheckpointName(trainer.step), captureCheckpoint(trainer));
       pruneCheckpoints(out, config.keepLast);
     };
@@ -132,6 +133,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
           if (!req.quiet && !process.stderr.isTTY) console.log(`  step ${r.step} (epoch ${r.epoch.toFixed(2)}): train loss ${lastLoss.toFixed(4)}, ${text}`);
           if (score !== undefined && score > best) {
             best = score;
+            saveBackendPlan(out, backend);
             writeCheckpoint(out, 'best', captureCheckpoint(trainer));
           }
         },
@@ -147,6 +149,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
       throw e;
     }
     progress?.finish();
+    saveBackendPlan(out, backend);
     writeFileAtomic(join(out, 'metrics.csv'), recordsToCsv(records));
     const figures = await writeFigures(out, [{ name: config.optimizer.name, records }]);
     const files = ['config.yaml', 'metrics.jsonl', 'metrics.csv', 'summary.md', ...figures.map((f) => basename(f))];
