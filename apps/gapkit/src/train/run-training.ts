@@ -122,7 +122,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
           records.push(r);
           appendMetric(out, r);
           lastLoss = r.loss;
-          progress?.update(r.step, { loss: r.loss, note: `epoch ${Math.floor(r.epoch) + 1}/${config.epochs}` });
+          progress?.update(r.step, { loss: r.loss, note: `epoch ${Math.max(1, Math.ceil(r.epoch))}/${config.epochs}` });
           req.afterStep?.(trainer, r);
         },
         onEval: (r) => {
