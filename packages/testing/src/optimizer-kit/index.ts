@@ -1,4 +1,6 @@
 export * from './gradient-stream.js';
+export * from './group-partition.js';
+export * from './hyperparameters.js';
 export * from './laws.js';
 export * from './param-set.js';
 export * from './snippet.js';

@@ -1,0 +1,105 @@
+/**
+ * Registry-driven hyperparameters: every hyperparameter of an optimizer drawn from its documented range
+ * or choices. The table is plain data (a registry entry's `hyperparameters`, or a user's own list), so
+ * this package does not depend on `@gapkit/optimizers`. Numbers mix the default, the closed ends of the
+ * range (β₁ = 0, p = ½, …: where laws and bugs show) and uniform draws inside it.
+ */
+import fc from 'fast-check';
+
+/** One end of a range (`open`: the end itself is excluded). */
+export interface HyperBoundLike {
+  readonly value: number;
+  readonly open?: boolean;
+}
+
+/** What the kit reads of one hyperparameter (a registry `HyperParameter` is one). */
+export type HyperParameterLike =
+  | {
+      readonly kind: 'number';
+      readonly key: string;
+      readonly min: HyperBoundLike;
+      readonly max: HyperBoundLike;
+      readonly integer?: boolean;
+      readonly nullable?: boolean;
+      readonly default?: unknown;
+    }
+  | { readonly kind: 'boolean'; readonly key: string; readonly default?: unknown }
+  | { readonly kind: 'choice'; readonly key: string; readonly choices: readonly string[]; readonly default?: unknown }
+  | { readonly kind: 'text' | 'names'; readonly key: string; readonly default?: unknown };
+
+export interface HyperparametersArbOptions {
+  /** A fixed value or an arbitrary for some keys, instead of the table's range. */
+  readonly overrides?: Readonly<Record<string, unknown>>;
+  /** Keys to leave out (the optimizer then uses its default), e.g. `nonFinite`. */
+  readonly omit?: readonly string[];
+  /**
+   * Where an unbounded range stops (default: max(10·|default|, 1), so lr ∈ [0, 1], ε ∈ [0, 1]).
+   * Text and list-of-names settings are only drawn when overridden.
+   */
+  readonly unboundedMax?: (h: HyperParameterLike) => number;
+}
+
+const isArbitrary = (x: unknown): x is fc.Arbitrary<unknown> => x instanceof fc.Arbitrary;
+
+function defaultCap(h: HyperParameterLike): number {
+  return typeof h.default === 'number' && Number.isFinite(h.default) ? Math.max(10 * Math.abs(h.default), 1) : 1;
+}
+
+function numberArb(h: Extract<HyperParameterLike, { kind: 'number' }>, cap: number): fc.Arbitrary<number> {
+  const lo = h.min.value;
+  const bounded = Number.isFinite(h.max.value);
+  const hi = bounded ? h.max.value : Math.max(cap, lo + 1);
+  const hiOpen = bounded && h.max.open === true;
+  if (!(Number.isFinite(lo) && hi > lo)) throw new RangeError(`hyperparametersArb: '${h.key}' has an empty range [${lo}, ${hi}]`);
+  if (h.integer) {
+    const a = Math.ceil(h.min.open ? lo + 1 : lo);
+    const b = Math.floor(hiOpen ? hi - 1 : hi);
+    return fc.integer({ min: a, max: Math.max(a, b) });
+  }
+  const inner = fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true, minExcluded: h.min.open === true, maxExcluded: hiOpen });
+  const ends: number[] = [];
+  if (!h.min.open) ends.push(lo);
+  if (!hiOpen) ends.push(hi);
+  const inRange = (x: number) => (h.min.open ? x > lo : x >= lo) && (hiOpen ? x < hi : x <= hi);
+  if (typeof h.default === 'number' && inRange(h.default)) ends.push(h.default);
+  if (ends.length === 0) return inner;
+  return fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(...ends) });
+}
+
+function oneArb(h: HyperParameterLike, cap: number): fc.Arbitrary<unknown> | null {
+  switch (h.kind) {
+    case 'number':
+      return numberArb(h, cap);
+    case 'boolean':
+      return fc.boolean();
+    case 'choice':
+      if (h.choices.length === 0) throw new RangeError(`hyperparametersArb: '${h.key}' has no choices`);
+      return fc.constantFrom(...h.choices);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Options for one optimizer: a record with one drawn value per hyperparameter of `table` (minus
+ * `omit`, with `overrides` applied). Keys stay in table order, so a counterexample reads like the docs.
+ */
+export function hyperparametersArb(table: readonly HyperParameterLike[], options: HyperparametersArbOptions = {}): fc.Arbitrary<Record<string, unknown>> {
+  const { overrides = {}, omit = [], unboundedMax = defaultCap } = options;
+  const known = new Set(table.map((h) => h.key));
+  for (const k of [...Object.keys(overrides), ...omit]) {
+    if (!known.has(k)) throw new RangeError(`hyperparametersArb: '${k}' is not in the table (keys: ${[...known].join(', ')})`);
+  }
+  const parts: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const h of table) {
+    if (omit.includes(h.key)) continue;
+    if (h.key in overrides) {
+      const o = overrides[h.key];
+      parts[h.key] = isArbitrary(o) ? o : fc.constant(o);
+      continue;
+    }
+    const a = oneArb(h, unboundedMax(h));
+    if (a) parts[h.key] = a;
+  }
+  return fc.record(parts);
+}
