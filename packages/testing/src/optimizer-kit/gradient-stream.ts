@@ -24,6 +24,8 @@ export interface GradientStreamOptions {
    * laws that need a non-zero second moment, such as ε = 0 (a float32 g of 1e-40 squares to 0).
    */
   readonly minMagnitude?: number;
+  /** Every step repeats the first step's gradients (constant-gradient laws, e.g. Adam's m̂ = g, v̂ = g²). */
+  readonly constant?: boolean;
 }
 
 function entryArb(scale: number, extremes: boolean, minMagnitude: number): fc.Arbitrary<number> {
@@ -43,7 +45,7 @@ function entryArb(scale: number, extremes: boolean, minMagnitude: number): fc.Ar
 
 /** Streams for tensors of the given sizes. */
 export function gradientStreamArb(sizes: readonly number[], options: GradientStreamOptions = {}): fc.Arbitrary<GradientStep[]> {
-  const { minSteps = 1, maxSteps = 6, absent = 0.15, extremes = true, scale = 1, minMagnitude = 0 } = options;
+  const { minSteps = 1, maxSteps = 6, absent = 0.15, extremes = true, scale = 1, minMagnitude = 0, constant = false } = options;
   if (!(absent >= 0 && absent < 1)) throw new RangeError(`gradientStreamArb: absent must be in [0, 1), got ${absent}`);
   if (!(minMagnitude >= 0 && minMagnitude <= scale)) throw new RangeError(`gradientStreamArb: need 0 ≤ minMagnitude ≤ scale, got ${minMagnitude}, ${scale}`);
   const entry = entryArb(scale, extremes, minMagnitude);
@@ -52,5 +54,6 @@ export function gradientStreamArb(sizes: readonly number[], options: GradientStr
       u < absent ? null : Float32Array.from(vs),
     );
   const step = fc.tuple(...sizes.map(tensor));
-  return fc.array(step, { minLength: minSteps, maxLength: maxSteps });
+  const steps = fc.array(step, { minLength: minSteps, maxLength: maxSteps });
+  return constant ? steps.map((ks) => ks.map(() => ks[0])) : steps;
 }

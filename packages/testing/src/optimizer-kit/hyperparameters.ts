@@ -37,6 +37,12 @@ export interface HyperparametersArbOptions {
    * Text and list-of-names settings are only drawn when overridden.
    */
   readonly unboundedMax?: (h: HyperParameterLike) => number;
+  /**
+   * Non-zero magnitudes below `tiny` (default 1e-30) are drawn as ±tiny: subnormal doubles (4e-323)
+   * overflow 1/x and underflow products to 0, a 0·∞ no user meets (AdaBound's bound at γ = 4e-323
+   * is NaN); 1e-30 still tests "nearly zero".
+   */
+  readonly tiny?: number;
 }
 
 const isArbitrary = (x: unknown): x is fc.Arbitrary<unknown> => x instanceof fc.Arbitrary;
@@ -45,7 +51,7 @@ function defaultCap(h: HyperParameterLike): number {
   return typeof h.default === 'number' && Number.isFinite(h.default) ? Math.max(10 * Math.abs(h.default), 1) : 1;
 }
 
-function numberArb(h: Extract<HyperParameterLike, { kind: 'number' }>, cap: number): fc.Arbitrary<number> {
+function numberArb(h: Extract<HyperParameterLike, { kind: 'number' }>, cap: number, tiny: number): fc.Arbitrary<number> {
   const lo = h.min.value;
   const bounded = Number.isFinite(h.max.value);
   const hi = bounded ? h.max.value : Math.max(cap, lo + 1);
@@ -56,7 +62,9 @@ function numberArb(h: Extract<HyperParameterLike, { kind: 'number' }>, cap: numb
     const b = Math.floor(hiOpen ? hi - 1 : hi);
     return fc.integer({ min: a, max: Math.max(a, b) });
   }
-  const inner = fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true, minExcluded: h.min.open === true, maxExcluded: hiOpen });
+  const inner = fc
+    .double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true, minExcluded: h.min.open === true, maxExcluded: hiOpen })
+    .map((x) => (x !== 0 && Math.abs(x) < tiny && hi > tiny ? Math.sign(x) * tiny : x));
   const ends: number[] = [];
   if (!h.min.open) ends.push(lo);
   if (!hiOpen) ends.push(hi);
@@ -66,10 +74,10 @@ function numberArb(h: Extract<HyperParameterLike, { kind: 'number' }>, cap: numb
   return fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(...ends) });
 }
 
-function oneArb(h: HyperParameterLike, cap: number): fc.Arbitrary<unknown> | null {
+function oneArb(h: HyperParameterLike, cap: number, tiny: number): fc.Arbitrary<unknown> | null {
   switch (h.kind) {
     case 'number':
-      return numberArb(h, cap);
+      return numberArb(h, cap, tiny);
     case 'boolean':
       return fc.boolean();
     case 'choice':
@@ -85,7 +93,7 @@ function oneArb(h: HyperParameterLike, cap: number): fc.Arbitrary<unknown> | nul
  * `omit`, with `overrides` applied). Keys stay in table order, so a counterexample reads like the docs.
  */
 export function hyperparametersArb(table: readonly HyperParameterLike[], options: HyperparametersArbOptions = {}): fc.Arbitrary<Record<string, unknown>> {
-  const { overrides = {}, omit = [], unboundedMax = defaultCap } = options;
+  const { overrides = {}, omit = [], unboundedMax = defaultCap, tiny = 1e-30 } = options;
   const known = new Set(table.map((h) => h.key));
   for (const k of [...Object.keys(overrides), ...omit]) {
     if (!known.has(k)) throw new RangeError(`hyperparametersArb: '${k}' is not in the table (keys: ${[...known].join(', ')})`);
@@ -98,7 +106,7 @@ export function hyperparametersArb(table: readonly HyperParameterLike[], options
       parts[h.key] = isArbitrary(o) ? o : fc.constant(o);
       continue;
     }
-    const a = oneArb(h, unboundedMax(h));
+    const a = oneArb(h, unboundedMax(h), tiny);
     if (a) parts[h.key] = a;
   }
   return fc.record(parts);

@@ -1,3 +1,4 @@
+export * from './every-step.js';
 export * from './gradient-stream.js';
 export * from './group-partition.js';
 export * from './hyperparameters.js';

@@ -1,0 +1,212 @@
+/**
+ * Laws of the baselines (docs/papers/baselines.md): Adam's constant-gradient and first-step closed forms
+ * (G2, G3), AMSGrad's running max (G5), zero gradients (G6, every registry entry), SGD's first-step
+ * dampening quirk and constant-gradient buffer (G7, G8), RAdam's warm-up (G9) and LAMB's step length
+ * (G10) — over random tensor sets, gradient streams and hyperparameters from the registry's ranges.
+ *
+ * Tolerances (float32 storage, float64 accumulation): a step predicted in float64 from the stored
+ * values differs from the stored result by the rounding of the stored parameter (one ulp of |θ|) plus
+ * the float32 rounding of the stored moments, a few 1e-7 relative per step; rtol 1e-5 on the step covers
+ * ≤ 8 steps of that.
+ */
+import { assertEveryStep, assertReducesTo } from '@gapkit/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type AnyOptimizer, OPTIMIZERS, type OptimizerName } from '../../src/index.js';
+import { norm64, registryHyper, registrySubject, ulp } from './registry-hyper.js';
+
+type View = { before: ReadonlyMap<string, Float32Array>; params: readonly { meta: { name: string }; data: Float32Array }[] };
+
+/** Every element's step θ_k − θ_{k−1} against `predicted(name, i)`, within rtol 1e-5 of the step plus an ulp of θ. */
+function stepMatches(v: View, present: (i: number) => boolean, predicted: (tensor: number, i: number) => number) {
+  for (let t = 0; t < v.params.length; t++) {
+    if (!present(t)) continue;
+    const p = v.params[t];
+    const w0 = v.before.get(p.meta.name)!;
+    for (let i = 0; i < p.data.length; i++) {
+      const want = predicted(t, i);
+      const got = p.data[i] - w0[i];
+      if (!(Math.abs(got - want) <= 1e-5 * Math.abs(want) + ulp(p.data[i]) + ulp(w0[i]))) {
+        return { tensor: p.meta.name, index: i, detail: `step ${got}, predicted ${want}` };
+      }
+    }
+  }
+  return null;
+}
+
+const adamLike: OptimizerName[] = ['adam', 'adamw', 'amsgrad'];
+/** ε > 0: the closed forms divide by |g| + ε, and a gradient of 1e-30 squares to 0 in float32. */
+const positiveEps = fc.double({ min: 1e-10, max: 1, noNaN: true });
+
+describe('G2: constant gradient ⇒ every Adam step is −η·g/(|g| + ε) (PyTorch ε placement: √v/√(1−β₂ᵗ) + ε)', () => {
+  for (const name of adamLike) {
+    it(name, () => {
+      assertEveryStep({
+        hyper: registryHyper(name, { weightDecay: 0, eps: positiveEps }),
+        subject: (h) => registrySubject(name, h),
+        // constant ordinary gradients: m̂ = g and v̂ = g² up to the float32 rounding of m and v.
+        stream: { constant: true, extremes: false, minMagnitude: 1e-3, absent: 0, maxSteps: 8 },
+        check: (v) => {
+          const lr = v.h.lr as number;
+          const eps = v.h.eps as number;
+          return stepMatches(v, () => true, (t, i) => {
+            const g = v.grads[t]![i];
+            return (-lr * g) / (Math.abs(g) + eps);
+          });
+        },
+        numRuns: 30,
+      });
+    });
+  }
+});
+
+describe('G3: the first Adam step is −η·g/(|g| + ε) for any gradient (zeros, 1e-30, 1e4)', () => {
+  for (const name of adamLike) {
+    it(name, () => {
+      assertEveryStep({
+        hyper: registryHyper(name, { weightDecay: 0, eps: positiveEps }),
+        subject: (h) => registrySubject(name, h),
+        stream: { minSteps: 1, maxSteps: 1 },
+        check: (v) => {
+          const lr = v.h.lr as number;
+          const eps = v.h.eps as number;
+          return stepMatches(
+            v,
+            (t) => v.grads[t] !== null,
+            (t, i) => {
+              // v = (1−β₂)g² is stored in float32: a g of 1e-30 squares to 0 there, so √v̂ is 0 and
+              // the step is −η·g/ε — the same number as −η·g/(|g| + ε) to float64 precision.
+              const g = v.grads[t]![i];
+              return (-lr * g) / (Math.abs(g) + eps);
+            },
+          );
+        },
+        numRuns: 40,
+      });
+    });
+  }
+});
+
+describe('G5: AMSGrad', () => {
+  it('v_max ≥ v element-wise after every step, whatever the gradients (zeros, 1e-30, 1e4, absent)', () => {
+    assertEveryStep({
+      hyper: registryHyper('amsgrad', { amsgrad: true, eps: positiveEps }),
+      subject: (h) => registrySubject('amsgrad', h),
+      stream: { maxSteps: 8 },
+      check: (v) => {
+        for (const p of v.params) {
+          const s = v.opt.stateOf(p.meta.name) as { vMax?: Float32Array | null; v?: Float32Array } | undefined;
+          if (!s?.v) continue;
+          if (!s.vMax) return { tensor: p.meta.name, index: -1, detail: 'AMSGrad keeps no running max' };
+          for (let i = 0; i < s.vMax.length; i++) if (!(s.vMax[i] >= s.v[i])) return { tensor: p.meta.name, index: i, detail: `v_max ${s.vMax[i]} < v ${s.v[i]}` };
+        }
+        return null;
+      },
+      numRuns: 30,
+    });
+  });
+
+  it('v_max never decreases from one step to the next', () => {
+    const seen = new WeakMap<object, Map<string, Float32Array>>();
+    assertEveryStep({
+      hyper: registryHyper('amsgrad', { amsgrad: true, eps: positiveEps }),
+      subject: (h) => registrySubject('amsgrad', h),
+      stream: { maxSteps: 8 },
+      check: (v) => {
+        const last = seen.get(v.opt) ?? new Map<string, Float32Array>();
+        seen.set(v.opt, last);
+        for (const p of v.params) {
+          const s = v.opt.stateOf(p.meta.name) as { vMax?: Float32Array | null } | undefined;
+          if (!s?.vMax) continue;
+          const before = last.get(p.meta.name);
+          if (before) for (let i = 0; i < before.length; i++) if (!(s.vMax[i] >= before[i])) return { tensor: p.meta.name, index: i, detail: `v_max went ${before[i]} → ${s.vMax[i]}` };
+          last.set(p.meta.name, s.vMax.slice());
+        }
+        return null;
+      },
+      numRuns: 30,
+    });
+  });
+
+  it('with constant gradients (|g_t| non-decreasing) AMSGrad ≡ Adam', () => {
+    assertReducesTo({
+      hyper: registryHyper('adam', { amsgrad: false, eps: positiveEps }),
+      subject: (h) => registrySubject('adam', { ...h, amsgrad: true }),
+      reference: (h) => registrySubject('adam', h),
+      // constant g: v_t = (1−β₂ᵗ)g² grows, so max(v_max, v) = v — the same float32 numbers; no tolerance.
+      stream: { constant: true, absent: 0 },
+      tolerance: { rtol: 0, atol: 0 },
+      numRuns: 30,
+    });
+  });
+});
+
+/** Parameters bit-identical before and after the step. */
+function unchanged(v: View) {
+  for (const p of v.params) {
+    const w0 = v.before.get(p.meta.name)!;
+    for (let i = 0; i < w0.length; i++) if (!Object.is(p.data[i], w0[i])) return { tensor: p.meta.name, index: i, detail: `moved ${w0[i]} → ${p.data[i]}` };
+  }
+  return null;
+}
+
+/** Every entry's options with λ = 0 and ε > 0, LAWN's switch within the stream, Yogi's accumulator at 0. */
+function zeroDecayHyper(name: OptimizerName) {
+  const table = OPTIMIZERS[name].hyperparameters;
+  const has = (k: string) => table.some((h) => h.key === k);
+  const overrides: Record<string, unknown> = {};
+  if (has('weightDecay')) overrides.weightDecay = 0;
+  if (has('eps')) overrides.eps = positiveEps;
+  if (has('freeSteps')) overrides.freeSteps = fc.integer({ min: 0, max: 3 });
+  if (has('initialAccumulator')) overrides.initialAccumulator = 0;
+  // ND-Adam renormalizes every unit at every step; G6 starts from unit norms (its paper's setting).
+  if (has('normalizeAtInit')) overrides.normalizeAtInit = true;
+  return registryHyper(name, overrides, ['freeEpochs', 'stepsPerEpoch']);
+}
+
+const zeros = { scale: 0, extremes: false, maxSteps: 6 } as const;
+
+describe('G6: all-zero gradients from step 1 with λ = 0 leave every parameter unchanged, every registry entry', () => {
+  for (const name of Object.keys(OPTIMIZERS) as OptimizerName[]) {
+    it(name, () => {
+      assertEveryStep({ hyper: zeroDecayHyper(name), subject: (h) => registrySubject(name, h), stream: zeros, check: unchanged, numRuns: 15 });
+    });
+  }
+
+  it('not Yogi with its default accumulator: m starts at 1e-6, so zero gradients still move θ (the documented exception)', () => {
+    assertEveryStep({
+      // β₁ > 0 keeps m = β₁·1e-6 ≠ 0; β₂ = 0.999 and ε = 1e-3 keep the step (≈ 3e-7·η/0.01) above θ's ulp.
+      hyper: registryHyper('yogi', {
+        weightDecay: 0,
+        lr: fc.double({ min: 1e-2, max: 1, noNaN: true }),
+        beta1: fc.double({ min: 0.5, max: 0.95, noNaN: true }),
+        beta2: 0.999,
+        eps: 1e-3,
+        initialAccumulator: 1e-6,
+      }),
+      subject: (h) => registrySubject('yogi', h),
+      stream: { ...zeros, minSteps: 1, maxSteps: 1, absent: 0 },
+      check: (v) => (unchanged(v) === null ? { tensor: v.params[0].meta.name, index: 0, detail: 'Yogi did not move' } : null),
+      numRuns: 10,
+    });
+  });
+
+  it('not AdamS with λ ≠ 0: v̄ = 0 is refused with an error naming v̄ and λ, and nothing changes', () => {
+    assertEveryStep({
+      hyper: registryHyper('adams', { weightDecay: fc.double({ min: 1e-6, max: 1, noNaN: true }), eps: positiveEps, vbarFloor: 0 }),
+      subject: (h) => {
+        const inner = registrySubject('adams', h);
+        return {
+          code: inner.code,
+          make: (ps) => {
+            const opt = inner.make(ps);
+            return { opt, step: () => expect(() => opt.step()).toThrow(/v̄ .*weightDecay \(λ\)/) };
+          },
+        };
+      },
+      stream: { ...zeros, absent: 0 },
+      check: unchanged,
+      numRuns: 10,
+    });
+  });
+});
