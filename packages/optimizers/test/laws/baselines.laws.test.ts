@@ -210,3 +210,92 @@ describe('G6: all-zero gradients from step 1 with λ = 0 leave every parameter u
     });
   });
 });
+
+describe('G7, G8: SGD', () => {
+  it('G7: with dampening τ > 0 the first update is −η·g₁ (the buffer starts at g₁, undamped)', () => {
+    assertEveryStep({
+      hyper: registryHyper('sgd', {
+        weightDecay: 0,
+        maximize: false,
+        nesterov: false,
+        momentum: fc.double({ min: 0.01, max: 1, noNaN: true }),
+        dampening: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      }),
+      subject: (h) => registrySubject('sgd', h),
+      stream: { minSteps: 1, maxSteps: 1 },
+      check: (v) => stepMatches(v, (t) => v.grads[t] !== null, (t, i) => -(v.h.lr as number) * v.grads[t]![i]),
+      numRuns: 30,
+    });
+  });
+
+  it('G8: with τ = 0 and a constant gradient the buffer is b_t = g·(1 − μᵗ)/(1 − μ)', () => {
+    assertEveryStep({
+      hyper: registryHyper('sgd', { dampening: 0, weightDecay: 0, momentum: fc.double({ min: 0.01, max: 0.99, noNaN: true }) }),
+      subject: (h) => registrySubject('sgd', h),
+      // maximize feeds −g to the buffer: the closed form is then in −g.
+      // b is stored in float32 each step: ≤ t roundings of ≤ 1/(1−μ)·|g|; rtol 1e-5 covers 8 steps at μ ≤ 0.99.
+      stream: { constant: true, absent: 0, maxSteps: 8 },
+      check: (v) => {
+        const mu = v.h.momentum as number;
+        for (let t = 0; t < v.params.length; t++) {
+          const p = v.params[t];
+          const s = v.opt.stateOf(p.meta.name) as { b?: Float32Array; t?: number } | undefined;
+          if (!s?.b) return { tensor: p.meta.name, index: -1, detail: 'no momentum buffer' };
+          const k = v.step;
+          for (let i = 0; i < s.b.length; i++) {
+            const want = ((v.h.maximize ? -1 : 1) * v.grads[t]![i] * (1 - mu ** k)) / (1 - mu);
+            if (!(Math.abs(s.b[i] - want) <= 1e-5 * Math.abs(want) + 1e-30)) return { tensor: p.meta.name, index: i, detail: `b ${s.b[i]}, closed form ${want}` };
+          }
+        }
+        return null;
+      },
+      numRuns: 30,
+    });
+  });
+});
+
+describe('G9: RAdam with β₂ = 0.999 and degeneratedToSgd off', () => {
+  it('leaves θ unchanged at steps 1–5 (ρ_t < 5) and moves it at step 6 (ρ₆ ≥ 5)', () => {
+    assertEveryStep({
+      hyper: registryHyper('radam', { beta2: 0.999, degeneratedToSgd: false, lr: fc.double({ min: 1e-3, max: 1, noNaN: true }), eps: positiveEps }),
+      subject: (h) => registrySubject('radam', h),
+      // ordinary non-zero gradients at every step: m ≠ 0 at step 6, so the rectified step is visible.
+      stream: { minSteps: 6, maxSteps: 6, absent: 0, extremes: false, minMagnitude: 0.1 },
+      check: (v) => {
+        if (v.step <= 5) return unchanged(v);
+        return unchanged(v) === null ? { tensor: v.params[0].meta.name, index: 0, detail: 'θ did not move at step 6 (ρ₆ ≈ 5.0 ≥ 5)' } : null;
+      },
+      numRuns: 20,
+    });
+  });
+});
+
+describe('G10: LAMB', () => {
+  it('‖Δθ_ℓ‖ = η·φ(‖θ_ℓ‖) whenever ‖θ_ℓ‖ > 0 and ‖u_ℓ‖ > 0, whatever the gradient scale', () => {
+    assertEveryStep({
+      hyper: registryHyper('lamb', { eps: positiveEps }),
+      subject: (h) => registrySubject('lamb', h),
+      // ordinary non-zero gradients keep ‖u‖ > 0 (u = m̂/(√v̂ + ε) + λθ); a 1e4 scale checks the independence.
+      stream: { extremes: false, minMagnitude: 1e-3, scale: 1e4, maxSteps: 6 },
+      check: (v) => {
+        const lr = v.h.lr as number;
+        for (let t = 0; t < v.params.length; t++) {
+          if (v.grads[t] === null) continue;
+          const p = v.params[t];
+          const w0 = v.before.get(p.meta.name)!;
+          const n0 = norm64(w0);
+          const phi = v.h.phi === 'min10' ? Math.min(n0, 10) : n0;
+          let d2 = 0;
+          for (let i = 0; i < w0.length; i++) d2 += (p.data[i] - w0[i]) ** 2;
+          const want = lr * phi;
+          // The step is measured between two float32 vectors: each element is off by ≤ ½ ulp of θ,
+          // so ‖Δθ‖ is off by ≤ 2⁻²⁴·(‖θ_before‖ + ‖θ_after‖); rtol 1e-6 for the float64 arithmetic.
+          const tol = 1e-6 * want + 2 ** -24 * (n0 + norm64(p.data)) * 2;
+          if (!(Math.abs(Math.sqrt(d2) - want) <= tol)) return { tensor: p.meta.name, index: -1, detail: `‖Δθ‖ = ${Math.sqrt(d2)}, η·φ(‖θ‖) = ${want}` };
+        }
+        return null;
+      },
+      numRuns: 30,
+    });
+  });
+});
