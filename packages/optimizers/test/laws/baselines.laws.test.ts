@@ -130,7 +130,8 @@ describe('G5: AMSGrad', () => {
 
   it('with constant gradients (|g_t| non-decreasing) AMSGrad ≡ Adam', () => {
     assertReducesTo({
-      hyper: registryHyper('adam', { amsgrad: false, eps: positiveEps }),
+      // λ = 0: L2 adds λθ to g, and θ moves, so the effective gradient would not be constant.
+      hyper: registryHyper('adam', { amsgrad: false, eps: positiveEps, weightDecay: 0 }),
       subject: (h) => registrySubject('adam', { ...h, amsgrad: true }),
       reference: (h) => registrySubject('adam', h),
       // constant g: v_t = (1−β₂ᵗ)g² grows, so max(v_max, v) = v — the same float32 numbers; no tolerance.
