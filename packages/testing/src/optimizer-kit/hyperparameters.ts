@@ -1,8 +1,9 @@
 /**
  * Registry-driven hyperparameters: every hyperparameter of an optimizer drawn from its documented range
  * or choices. The table is plain data (a registry entry's `hyperparameters`, or a user's own list), so
- * this package does not depend on `@gapkit/optimizers`. Numbers mix the default, the closed ends of the
- * range (β₁ = 0, p = ½, …: where laws and bugs show) and uniform draws inside it.
+ * this package does not depend on `@gapkit/optimizers`. Numbers are mostly uniform or log-uniform draws
+ * inside the range, with the default, the closed ends (β₁ = 0, p = ½, …: where laws and bugs show) and
+ * fast-check's edge-biased doubles mixed in.
  */
 import fc from 'fast-check';
 
@@ -62,16 +63,23 @@ function numberArb(h: Extract<HyperParameterLike, { kind: 'number' }>, cap: numb
     const b = Math.floor(hiOpen ? hi - 1 : hi);
     return fc.integer({ min: a, max: Math.max(a, b) });
   }
-  const inner = fc
+  // Mostly ordinary values — uniform over the range, and log-uniform over its top six decades — so
+  // a law sees η = 0.3, not only fast-check's edge-biased doubles (1e-30, 4e-323); those stay, rarer.
+  const grid = 1 << 20;
+  const uniform = fc.integer({ min: h.min.open ? 1 : 0, max: hiOpen ? grid - 1 : grid }).map((k) => lo + ((hi - lo) * k) / grid);
+  const logLo = Math.max(lo, tiny, hi * 1e-6);
+  const logUniform = fc.integer({ min: logLo === lo && h.min.open ? 1 : 0, max: hiOpen ? grid - 1 : grid }).map((k) => logLo * (hi / logLo) ** (k / grid));
+  const edgy = fc
     .double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true, minExcluded: h.min.open === true, maxExcluded: hiOpen })
     .map((x) => (x !== 0 && Math.abs(x) < tiny && hi > tiny ? Math.sign(x) * tiny : x));
+  const inner = fc.oneof({ weight: 4, arbitrary: uniform }, { weight: 2, arbitrary: logUniform }, { weight: 1, arbitrary: edgy });
   const ends: number[] = [];
   if (!h.min.open) ends.push(lo);
   if (!hiOpen) ends.push(hi);
   const inRange = (x: number) => (h.min.open ? x > lo : x >= lo) && (hiOpen ? x < hi : x <= hi);
   if (typeof h.default === 'number' && inRange(h.default)) ends.push(h.default);
   if (ends.length === 0) return inner;
-  return fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(...ends) });
+  return fc.oneof({ weight: 6, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(...ends) });
 }
 
 function oneArb(h: HyperParameterLike, cap: number, tiny: number): fc.Arbitrary<unknown> | null {
