@@ -28,6 +28,18 @@ function grouped(name: OptimizerName, o: Record<string, unknown>, assign: readon
   return OPTIMIZERS[name].create(groups as never, o as never);
 }
 
+/** Σ g² and the element count over the tensors that have a gradient (v̄ at step 1 is sum/count). */
+function squares(grads: readonly (Float32Array | null)[]): { sum: number; count: number } {
+  let sum = 0;
+  let count = 0;
+  for (const g of grads) {
+    if (g === null) continue;
+    for (const x of g) sum += x * x;
+    count += g.length;
+  }
+  return { sum, count };
+}
+
 /** An optimizer with λ and its twin with λ = 0 on copies of the same tensors, stepped with the same gradients. */
 interface Twin {
   readonly opt: AnyOptimizer;
@@ -91,9 +103,7 @@ describe('A2: constant gradients ⇒ θ_t = θ_{t−1}·(1 − ηλ/√v̄) − 
       check: (v) => {
         const lr = v.h.lr as number;
         const eps = v.h.eps as number;
-        let sum = 0;
-        let count = 0;
-        for (const g of v.grads) for (const x of g ?? []) (sum += x * x), count++;
+        const { sum, count } = squares(v.grads);
         const keep = 1 - (lr * (v.h.weightDecay as number)) / Math.sqrt(sum / count);
         for (let t = 0; t < v.params.length; t++) {
           const p = v.params[t];
@@ -123,9 +133,7 @@ describe('A4: one AdamS(λ) step from fresh state ≡ one AdamW step with λ_W =
       stream: { ...nonZero, minSteps: 1, maxSteps: 1 },
       check: (v) => {
         if (v.grads.every((g) => g === null)) return null;
-        let sum = 0;
-        let count = 0;
-        for (const g of v.grads) for (const x of g ?? []) (sum += x * x), count++;
+        const { sum, count } = squares(v.grads);
         const { o } = v.h;
         const ref = v.specs.map((s) => new Parameter(s.values.slice(), [...s.shape], { name: s.name, role: s.role }));
         setGradients(ref, v.grads);
@@ -152,9 +160,7 @@ describe('A5: the decay multiplier is one scalar for every tensor sharing (η, �
       subject: ({ o, assign }) => twinSubject('adams', o, assign),
       stream: { ...nonZero, minSteps: 1, maxSteps: 1 },
       check: (v) => {
-        let sum = 0;
-        let count = 0;
-        for (const g of v.grads) for (const x of g ?? []) (sum += x * x), count++;
+        const { sum, count } = squares(v.grads);
         if (count === 0) return null;
         const keep = 1 - ((v.h.o.lr as number) * (v.h.o.weightDecay as number)) / Math.sqrt(sum / count);
         return multiplierViolation(v, () => keep);

@@ -12,7 +12,7 @@
 import { assertEveryStep, assertReducesTo } from '@gapkit/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnyOptimizer, OPTIMIZERS, type OptimizerName } from '../../src/index.js';
+import { OPTIMIZERS, type OptimizerName } from '../../src/index.js';
 import { norm64, registryHyper, registrySubject, ulp } from './registry-hyper.js';
 
 type View = { before: ReadonlyMap<string, Float32Array>; params: readonly { meta: { name: string }; data: Float32Array }[] };

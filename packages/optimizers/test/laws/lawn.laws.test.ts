@@ -12,7 +12,7 @@ import { assertEveryStep, assertReducesTo, type StepView, transformGradients, tr
 import { gradientStreamArb, paramSetArb, propertyRuns } from '@gapkit/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnyOptimizer, Lawn, OPTIMIZERS, type OptimizerName } from '../../src/index.js';
+import { type AnyOptimizer, type Lawn, OPTIMIZERS, type OptimizerName } from '../../src/index.js';
 import { dot64, norm64, registryHyper, registrySubject, ulp } from './registry-hyper.js';
 
 const BASES = ['adam-lawn', 'lamb-lawn', 'sgd-lawn'] as const;
@@ -179,7 +179,9 @@ describe('L7: unconstrained tensors (biases, norm scales) follow the base optimi
           const r = trajectory((ps) => OPTIMIZERS[b.name].create(ps, b.o as never), specs, stream);
           for (const s of specs) {
             if (s.role === 'weight') continue;
-            a.after.forEach((snap, k) => expect(Array.from(snap.get(s.name)!), `${s.name} after step ${k + 1}`).toEqual(Array.from(r.after[k].get(s.name)!)));
+            a.after.forEach((snap, k) => {
+              expect(Array.from(snap.get(s.name)!), `${s.name} after step ${k + 1}`).toEqual(Array.from(r.after[k].get(s.name)!));
+            });
           }
         }),
         { numRuns: propertyRuns(15) },

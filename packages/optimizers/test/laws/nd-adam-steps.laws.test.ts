@@ -55,7 +55,7 @@ describe('ND-Adam per-step laws', () => {
         previous.set(v.opt, last);
         const b1 = v.h.beta1 as number;
         const bad = eachUnit(v, (name, _u, from, to, w0, _w1, g) => {
-          const m = (v.opt.stateOf(name) as { m: Float32Array }).m;
+          const m = (v.opt.stateOf(name) as unknown as { m: Float32Array }).m;
           const mPrev = last.get(name) ?? new Float32Array(m.length);
           const d = Float64Array.from({ length: to - from }, (_, j) => m[from + j] - b1 * mPrev[from + j]);
           // m_t is rounded to float32 (≤ 2⁻²⁴‖m_t‖ off ⟨·, w⟩), and w is unit only to ≈ 1e-7 (⟨g, w⟩ leaks that much).
@@ -148,7 +148,7 @@ describe('ND-Adam per-step laws', () => {
         previous.set(v.opt, last);
         const b2 = v.h.beta2 as number;
         const bad = eachUnit(v, (name, u, from, to, w0, _w1, g) => {
-          const s = v.opt.stateOf(name) as { v: Float32Array };
+          const s = v.opt.stateOf(name) as unknown as { v: Float32Array };
           const p = v.params.find((x) => x.meta.name === name)!;
           if (s.v.length !== p.shape[0]) return `v has ${s.v.length} entries for ${p.shape[0]} units`;
           const before = last.get(name)?.[u] ?? 0;

@@ -5,7 +5,7 @@
  */
 import { Parameter } from '@gapkit/autodiff';
 import { hyperparametersArb, type TypedSubject } from '@gapkit/testing';
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import { type AnyOptimizer, OPTIMIZERS, type OptimizerName } from '../../src/index.js';
 
 /** Options of `name` from its registry table; `nonFinite` and the text/names settings are left to their defaults. */
@@ -17,7 +17,7 @@ export function registryHyper(name: OptimizerName, overrides: Record<string, unk
     // Combinations the ranges alone do not exclude (nesterov needs μ > 0 and τ = 0): the optimizer's
     // own constructor is the judge, so the law runs over exactly the options a user may pass.
     try {
-      entry.create([new Parameter(new Float32Array(1), [1], { name: 'probe' })], o as never);
+      entry.create([new Parameter(new Float32Array(1), [1], { name: 'probe', role: 'bias' })], o as never);
       return true;
     } catch {
       return false;
