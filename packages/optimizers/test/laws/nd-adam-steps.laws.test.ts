@@ -84,6 +84,10 @@ describe('ND-Adam per-step laws', () => {
         eachUnit(v, (_name, _u, from, to, w0, w1, g) => {
           const gp = tangent(g, w0, from, to);
           const n = norm64(gp);
+          // ‖w₀‖ = 1 only to ≈ 1e-7, so g⊥ keeps a radial part ⟨g, w₀⟩(1 − ‖w₀‖²)·w₀ that the
+          // renormalization removes: the formula holds where that leak is small beside ‖g⊥‖.
+          const leak = Math.abs(dot64(g, w0, from, to) * (1 - dot64(w0, w0, from, to)));
+          if (leak > 1e-3 * n) return null;
           const eps = v.h.variant === 'paper' ? (v.h.eps as number) : (v.h.eps as number) / Math.sqrt(1 - (v.h.beta2 as number));
           const a = ((v.h.lrVector as number) * n) / (n + eps);
           const cos = dot64(w1, w0, from, to);
