@@ -271,6 +271,26 @@ describe('G9: RAdam with β₂ = 0.999 and degeneratedToSgd off', () => {
   });
 });
 
+/** LAMB's ‖Δθ_ℓ‖ = η·φ(‖θ_ℓ‖) on every tensor with a gradient. */
+function lambStepLength(v: View & { h: Record<string, unknown>; grads: readonly (Float32Array | null)[] }) {
+  const lr = v.h.lr as number;
+  for (let t = 0; t < v.params.length; t++) {
+    if (v.grads[t] === null) continue;
+    const p = v.params[t];
+    const w0 = v.before.get(p.meta.name)!;
+    const n0 = norm64(w0);
+    const phi = v.h.phi === 'min10' ? Math.min(n0, 10) : n0;
+    let d2 = 0;
+    for (let i = 0; i < w0.length; i++) d2 += (p.data[i] - w0[i]) ** 2;
+    const want = lr * phi;
+    // The step is measured between two float32 vectors: each element is off by ≤ ½ ulp of θ,
+    // so ‖Δθ‖ is off by ≤ 2⁻²⁴·(‖θ_before‖ + ‖θ_after‖); rtol 1e-6 for the float64 arithmetic.
+    const tol = 1e-6 * want + 2 ** -24 * (n0 + norm64(p.data)) * 2;
+    if (!(Math.abs(Math.sqrt(d2) - want) <= tol)) return { tensor: p.meta.name, index: -1, detail: `‖Δθ‖ = ${Math.sqrt(d2)}, η·φ(‖θ‖) = ${want} (‖θ‖ = ${n0})` };
+  }
+  return null;
+}
+
 describe('G10: LAMB', () => {
   it('‖Δθ_ℓ‖ = η·φ(‖θ_ℓ‖) whenever ‖θ_ℓ‖ > 0 and ‖u_ℓ‖ > 0, whatever the gradient scale', () => {
     assertEveryStep({
@@ -278,25 +298,20 @@ describe('G10: LAMB', () => {
       subject: (h) => registrySubject('lamb', h),
       // ordinary non-zero gradients keep ‖u‖ > 0 (u = m̂/(√v̂ + ε) + λθ); a 1e4 scale checks the independence.
       stream: { extremes: false, minMagnitude: 1e-3, scale: 1e4, maxSteps: 6 },
-      check: (v) => {
-        const lr = v.h.lr as number;
-        for (let t = 0; t < v.params.length; t++) {
-          if (v.grads[t] === null) continue;
-          const p = v.params[t];
-          const w0 = v.before.get(p.meta.name)!;
-          const n0 = norm64(w0);
-          const phi = v.h.phi === 'min10' ? Math.min(n0, 10) : n0;
-          let d2 = 0;
-          for (let i = 0; i < w0.length; i++) d2 += (p.data[i] - w0[i]) ** 2;
-          const want = lr * phi;
-          // The step is measured between two float32 vectors: each element is off by ≤ ½ ulp of θ,
-          // so ‖Δθ‖ is off by ≤ 2⁻²⁴·(‖θ_before‖ + ‖θ_after‖); rtol 1e-6 for the float64 arithmetic.
-          const tol = 1e-6 * want + 2 ** -24 * (n0 + norm64(p.data)) * 2;
-          if (!(Math.abs(Math.sqrt(d2) - want) <= tol)) return { tensor: p.meta.name, index: -1, detail: `‖Δθ‖ = ${Math.sqrt(d2)}, η·φ(‖θ‖) = ${want}` };
-        }
-        return null;
-      },
+      check: lambStepLength,
       numRuns: 30,
+    });
+  });
+
+  it("φ = 'min10' caps the step at 10·η once ‖θ_ℓ‖ > 10", () => {
+    assertEveryStep({
+      hyper: registryHyper('lamb', { eps: positiveEps, phi: 'min10' }),
+      subject: (h) => registrySubject('lamb', h),
+      // entries up to 20 in tensors of ≥ 4 elements: most norms are above 10, where φ bites
+      params: { scale: 20, minDim: 2 },
+      stream: { extremes: false, minMagnitude: 1e-3, maxSteps: 4 },
+      check: lambStepLength,
+      numRuns: 20,
     });
   });
 });
