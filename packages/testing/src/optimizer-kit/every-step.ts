@@ -22,13 +22,11 @@ export interface StepView<T, H> {
   readonly opt: T;
   readonly h: H;
   readonly specs: readonly ParamSpec[];
-  /** The live parameters (values after the step). */
+  /** `params`: the live parameters (values after the step); `before`: the values before it (after construction for step 1). */
   readonly params: readonly Parameter[];
-  /** Values before the step (after construction for step 1, so ND-Adam's normalization at init counts). */
   readonly before: Snapshot;
   readonly grads: GradientStep;
-  /** 1-based. */
-  readonly step: number;
+  readonly step: number; // 1-based
 }
 
 /** `check` holds at every step of random cases: it returns null, or a violation `{ tensor, index, detail }`. */

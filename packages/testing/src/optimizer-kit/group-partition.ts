@@ -1,7 +1,6 @@
 /**
- * Random partitions of a parameter set into groups: `assignment[i]` is tensor i's group. Groups are
- * numbered by first appearance (0, 1, …) and none is empty, so equal partitions draw equal arrays and a
- * counterexample shrinks towards a single group.
+ * Random partitions into groups: `assignment[i]` is tensor i's group, numbered by first appearance and
+ * never empty, so equal partitions draw equal arrays and a counterexample shrinks towards one group.
  */
 import fc from 'fast-check';
 

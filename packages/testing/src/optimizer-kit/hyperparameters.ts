@@ -13,20 +13,16 @@ export interface HyperBoundLike {
   readonly open?: boolean;
 }
 
+interface HyperKeyLike {
+  readonly key: string;
+  readonly default?: unknown;
+}
+
 /** What the kit reads of one hyperparameter (a registry `HyperParameter` is one). */
 export type HyperParameterLike =
-  | {
-      readonly kind: 'number';
-      readonly key: string;
-      readonly min: HyperBoundLike;
-      readonly max: HyperBoundLike;
-      readonly integer?: boolean;
-      readonly nullable?: boolean;
-      readonly default?: unknown;
-    }
-  | { readonly kind: 'boolean'; readonly key: string; readonly default?: unknown }
-  | { readonly kind: 'choice'; readonly key: string; readonly choices: readonly string[]; readonly default?: unknown }
-  | { readonly kind: 'text' | 'names'; readonly key: string; readonly default?: unknown };
+  | (HyperKeyLike & { readonly kind: 'number'; readonly min: HyperBoundLike; readonly max: HyperBoundLike; readonly integer?: boolean })
+  | (HyperKeyLike & { readonly kind: 'boolean' | 'text' | 'names' })
+  | (HyperKeyLike & { readonly kind: 'choice'; readonly choices: readonly string[] });
 
 export interface HyperparametersArbOptions {
   /** A fixed value or an arbitrary for some keys, instead of the table's range. */
@@ -38,11 +34,7 @@ export interface HyperparametersArbOptions {
    * Text and list-of-names settings are only drawn when overridden.
    */
   readonly unboundedMax?: (h: HyperParameterLike) => number;
-  /**
-   * Non-zero magnitudes below `tiny` (default 1e-30) are drawn as ±tiny: subnormal doubles (4e-323)
-   * overflow 1/x and underflow products to 0, a 0·∞ no user meets (AdaBound's bound at γ = 4e-323
-   * is NaN); 1e-30 still tests "nearly zero".
-   */
+  /** Non-zero magnitudes below `tiny` (default 1e-30) become ±tiny: a 4e-323 overflows 1/x (AdaBound's bound is then 0·∞). */
   readonly tiny?: number;
 }
 
