@@ -173,7 +173,8 @@ describe('A5: the decay multiplier is one scalar for every tensor sharing (η, �
 describe('S3: SGDS multiplies θ by 1 − ηλ(1 − τ)/(1 − μ) every step', () => {
   it('every element, every step, random groups with the same (η, λ, μ, τ)', () => {
     assertEveryStep({
-      hyper: fc.record({ o: registryHyper('sgds', { weightDecay: decay }), assign: groupPartitionArb(3) }),
+      // μ ≤ 0.99: as μ → 1 the multiplier 1 − ηλ(1−τ)/(1−μ) → −∞ and θ overflows float32 within a few steps
+      hyper: fc.record({ o: registryHyper('sgds', { weightDecay: decay, momentum: fc.double({ min: 0, max: 0.99, noNaN: true }) }), assign: groupPartitionArb(3) }),
       subject: ({ o, assign }) => twinSubject('sgds', o, assign),
       stream: { maxSteps: 6 },
       check: (v) => {

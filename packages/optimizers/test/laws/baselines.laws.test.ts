@@ -142,11 +142,18 @@ describe('G5: AMSGrad', () => {
   });
 });
 
-/** Parameters bit-identical before and after the step. */
-function unchanged(v: View) {
+/**
+ * Parameters bit-identical before and after the step — or, with `renormalizes` (ND-Adam's unit tensors),
+ * within 2 ulps: ND-Adam divides every unit by its norm each step, and a float32 unit vector has norm
+ * 1 only to ≈ 1e-7, so a zero-gradient step may still round an element by an ulp (found at 100 runs).
+ */
+function unchanged(v: View, renormalizes: (p: View['params'][number]) => boolean = () => false) {
   for (const p of v.params) {
     const w0 = v.before.get(p.meta.name)!;
-    for (let i = 0; i < w0.length; i++) if (!Object.is(p.data[i], w0[i])) return { tensor: p.meta.name, index: i, detail: `moved ${w0[i]} → ${p.data[i]}` };
+    const slack = renormalizes(p) ? 2 : 0;
+    for (let i = 0; i < w0.length; i++) {
+      if (!(Object.is(p.data[i], w0[i]) || Math.abs(p.data[i] - w0[i]) <= slack * ulp(w0[i]))) return { tensor: p.meta.name, index: i, detail: `moved ${w0[i]} → ${p.data[i]}` };
+    }
   }
   return null;
 }
@@ -170,7 +177,8 @@ const zeros = { scale: 0, extremes: false, maxSteps: 6 } as const;
 describe('G6: all-zero gradients from step 1 with λ = 0 leave every parameter unchanged, every registry entry', () => {
   for (const name of Object.keys(OPTIMIZERS) as OptimizerName[]) {
     it(name, () => {
-      assertEveryStep({ hyper: zeroDecayHyper(name), subject: (h) => registrySubject(name, h), stream: zeros, check: unchanged, numRuns: 15 });
+      const units = (p: View['params'][number]) => name === 'nd-adam' && (p as { meta: { unitAxes?: unknown } }).meta.unitAxes !== undefined;
+      assertEveryStep({ hyper: zeroDecayHyper(name), subject: (h) => registrySubject(name, h), stream: zeros, check: (v) => unchanged(v, units), numRuns: 15 });
     });
   }
 
@@ -279,6 +287,7 @@ function lambStepLength(v: View & { h: Record<string, unknown>; grads: readonly 
     const p = v.params[t];
     const w0 = v.before.get(p.meta.name)!;
     const n0 = norm64(w0);
+    if (n0 === 0) continue; // G10 holds for ‖θ‖ > 0 (at ‖θ‖ = 0 the trust ratio is 1: a step of η·‖u‖)
     const phi = v.h.phi === 'min10' ? Math.min(n0, 10) : n0;
     let d2 = 0;
     for (let i = 0; i < w0.length; i++) d2 += (p.data[i] - w0[i]) ** 2;
