@@ -33,7 +33,7 @@ export interface LawRunOptions<H> {
   readonly numRuns?: number;
 }
 
-interface Case<H> {
+export interface Case<H> {
   readonly h: H;
   readonly specs: ParamSpec[];
   readonly stream: GradientStep[];
@@ -55,7 +55,7 @@ export class LawViolation extends Error {
 }
 
 /** Runs `law` over random cases; a failure throws once, with the shrunk case's snippet and the seed. */
-function runLaw<H>(o: LawRunOptions<H>, law: (c: Case<H>) => { mismatch: Mismatch; calls: string[] } | null, title: string): void {
+export function runLaw<H>(o: LawRunOptions<H>, law: (c: Case<H>) => { mismatch: Mismatch; calls: string[] } | null, title: string): void {
   const details = fc.check(
     fc.property(caseArb(o), (c) => law(c) === null),
     { numRuns: propertyRuns(o.numRuns ?? 25) },

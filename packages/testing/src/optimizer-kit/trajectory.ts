@@ -24,7 +24,8 @@ export interface Trajectory {
   readonly after: Snapshot[];
 }
 
-function snapshot(params: readonly Parameter[]): Snapshot {
+/** Copies of every parameter's values, by name. */
+export function snapshot(params: readonly Parameter[]): Snapshot {
   return new Map(params.map((p) => [p.meta.name, p.data.slice()]));
 }
 
