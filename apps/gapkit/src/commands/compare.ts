@@ -34,7 +34,7 @@ options:
                        --head, --epochs, --max-steps, --batch-size, --seed, --eval-every, --backend, --config,
                        --detect-anomaly, --log-layers (see gapkit train --help)
 
-example: pnpm gapkit compare --model resnet --depth 8 --dataset cifar10 --data-dir ../shared/data --optimizers adam,padam,nd-adam --max-steps 50`;
+example: pnpm gapkit compare --model resnet --depth 8 --dataset cifar10 --data-dir ~/datasets --optimizers adam,padam,nd-adam --max-steps 50`;
 
 export const command: Command = {
   name: 'compare',

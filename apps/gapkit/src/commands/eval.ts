@@ -35,7 +35,7 @@ options:
   --backend NAME      compute backend (default: the run's)
   --json              print the result as one JSON line
 
-example: pnpm gapkit eval runs/resnet-cifar10-nd-adam --checkpoint best --data-dir ../shared/data`;
+example: pnpm gapkit eval runs/resnet-cifar10-nd-adam --checkpoint best --data-dir ~/datasets`;
 
 export const command: Command = {
   name: 'eval',

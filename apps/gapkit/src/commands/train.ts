@@ -56,7 +56,7 @@ run:
   --config FILE           YAML or JSON config (a run's config.yaml repeats it)
   --quiet                 no progress output
 
-example: pnpm gapkit train --model resnet --depth 8 --dataset cifar10 --data-dir ../shared/data --optimizer nd-adam --max-steps 20`;
+example: pnpm gapkit train --model resnet --depth 8 --dataset cifar10 --data-dir ~/datasets --optimizer nd-adam --max-steps 20`;
 
 export const command: Command = {
   name: 'train',
