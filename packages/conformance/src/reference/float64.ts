@@ -88,6 +88,14 @@ export function referenceStepper(c: Omit<RefCase, 'grads'>): RefStepper {
     for (const n of vectors) W.set(n, units(n).flatMap((u) => u.map((x) => x / nrm(u))));
   }
   const lawnC = new Map<string, number>();
+  /** LAWN's switch (L2): after the last free step record c_ℓ = ‖w_ℓ‖ and, with `reset_moments_at_switch`, drop the moments. */
+  const lawnSwitch = (free: number, constrained: ReadonlySet<string>): void => {
+    if (k !== free) return;
+    for (const n of constrained) {
+      lawnC.set(n, nrm(W.get(n)!));
+      if (bool(h, 'reset_moments_at_switch', false)) S.delete(n);
+    }
+  };
   const inGroup = new Set(c.param_groups.flatMap((g) => g.params));
   const current = () => Object.fromEntries([...W].map(([n, w]) => [n, [...w]]));
   let k = 0;
@@ -133,12 +141,7 @@ export function referenceStepper(c: Omit<RefCase, 'grads'>): RefStepper {
       const mu = num(h, 'momentum', 0);
       const tau = num(h, 'dampening', 0);
       const nesterov = bool(h, 'nesterov', false);
-      if (k === free) {
-        for (const n of constrained) {
-          lawnC.set(n, nrm(W.get(n)!));
-          if (bool(h, 'reset_moments_at_switch', false)) S.delete(n);
-        }
-      }
+      lawnSwitch(free, constrained);
       for (const n of live) {
         const s = st(n);
         const w = W.get(n)!;
@@ -165,12 +168,7 @@ export function referenceStepper(c: Omit<RefCase, 'grads'>): RefStepper {
       const lamb = c.optimizer === 'LAMB-LAWN';
       const bc = bool(h, 'bias_correction', true);
       const min10 = h.phi === 'min(||w||, 10)';
-      if (k === free) {
-        for (const n of constrained) {
-          lawnC.set(n, nrm(W.get(n)!));
-          if (bool(h, 'reset_moments_at_switch', false)) S.delete(n);
-        }
-      }
+      lawnSwitch(free, constrained);
       for (const n of live) {
         const s = st(n);
         const w = W.get(n)!;
