@@ -17,6 +17,7 @@ const COMMANDS: Record<string, Entry> = {
   compare: { summary: 'several optimizer presets on one task from the same initialization and batch order', load: () => import('./commands/compare.js') },
   eval: { summary: 'evaluate a checkpoint on a split: loss, accuracy, ECE, logit norm; HR@K / NDCG@K for NCF', load: () => import('./commands/eval.js') },
   sweep: { summary: 'a grid of configs × seeds on every core here, or on `gapkit worker`s anywhere through Redis (BullMQ)', load: () => import('./commands/sweep.js') },
+  experiment: { summary: "reproduce a paper's effect: sweeps over seeds, then a report with the claim, gapkit, PyTorch and a verdict", load: () => import('./commands/experiment.js') },
   worker: { summary: 'train sweep runs from a Redis queue (BullMQ) on this machine; results go back through the queue', load: () => import('./commands/worker.js') },
   models: { summary: 'list every model and variant with its parameter count', load: () => import('./commands/models.js') },
   conformance: { summary: 'check optimizers against golden trajectories (case files or folders)', load: () => import('./commands/conformance.js') },

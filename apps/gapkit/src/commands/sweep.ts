@@ -11,10 +11,10 @@ import { parseArgs } from '../args.js';
 import { type Command, UsageError } from '../command.js';
 import { gridTable, summarizePoints } from '../sweep/aggregate.js';
 import { expandSweep } from '../sweep/expand-sweep.js';
-import { defaultWorkers, runLocalPool } from '../sweep/local-pool.js';
+import { defaultWorkers } from '../sweep/local-pool.js';
 import { checkQueueReachable, parseQueueUrl } from '../sweep/queue-connection.js';
 import { activeKeys, awaitRuns, enqueueRuns, openQueue } from '../sweep/queue-owner.js';
-import type { RunOutcome } from '../sweep/run-outcome.js';
+import { outcomeSaver, runSweepLocally } from '../sweep/run-sweep-locally.js';
 import { readSweepFile, SWEEP_DEFAULT_BACKEND } from '../sweep/sweep-file.js';
 import { SweepFolder } from '../sweep/sweep-folder.js';
 import { SweepProgress } from '../sweep/sweep-progress.js';
@@ -97,36 +97,31 @@ export const command: Command = {
       return 0;
     }
 
+    const backend = String(sweep.base.backend);
+    if (backend !== SWEEP_DEFAULT_BACKEND && backend !== 'cpu' && backend !== 'cpu-reference') {
+      console.error(`gapkit sweep: note: base.backend '${backend}' may use more than one thread per run; parallel runs may fight over the cores (the sweep default is '${SWEEP_DEFAULT_BACKEND}', one thread)`);
+    }
+    if (!address) {
+      const r = await runSweepLocally(sweep, { out: folder.dir, workers: o.workers, dataDir: o['data-dir'], say });
+      say(`\n${gridTable(summarizePoints(runs, r.results, sweep.metrics), sweep.metrics)}`);
+      const failed = runs.filter((x) => !r.results.has(x.key)).length;
+      if (failed > 0) console.error(`gapkit sweep: ${failed} of ${runs.length} runs failed (see ${join(folder.dir, 'sweep.md')})`);
+      return failed > 0 ? 1 : 0;
+    }
     folder.init(sweep, runs);
     folder.clearFailures();
     const done = folder.results();
     const todo = runs.filter((r) => !done.has(r.key));
     const progress = new SweepProgress(runs.length, runs.length - todo.length, sweep.metrics, say);
-    const byKey = new Map(runs.map((r) => [r.key, r]));
-    const onOutcome = (r: RunOutcome) => {
-      // A result made for another sweep with the same config (same key) is labelled by this sweep's grid.
-      const spec = byKey.get(r.key);
-      const o = spec ? { ...r, point: spec.point, seed: spec.seed } : r;
-      if (folder.save(o)) progress.report(o);
-    };
-    const backend = String(sweep.base.backend);
-    if (backend !== SWEEP_DEFAULT_BACKEND && backend !== 'cpu' && backend !== 'cpu-reference') {
-      console.error(`gapkit sweep: note: base.backend '${backend}' may use more than one thread per run; parallel runs may fight over the cores (the sweep default is '${SWEEP_DEFAULT_BACKEND}', one thread)`);
-    }
+    const onOutcome = outcomeSaver(runs, folder, progress);
     if (todo.length < runs.length) say(`sweep ${sweep.name}: ${runs.length - todo.length} of ${runs.length} runs already finished; skipping them`);
-    if (address) {
-      const queue = openQueue(address);
-      try {
-        const { added, existing } = await enqueueRuns(queue, sweep.name, todo);
-        say(`sweep ${sweep.name}: ${todo.length} runs on the queue at ${address.url} (${added} added, ${existing} already there); waiting for \`gapkit worker --queue ${address.url}\``);
-        await awaitRuns(queue, todo, onOutcome);
-      } finally {
-        await queue.close();
-      }
-    } else if (todo.length > 0) {
-      const workers = o.workers ?? defaultWorkers();
-      say(`sweep ${sweep.name}: ${todo.length} runs on ${Math.min(workers, todo.length)} local worker processes (one-thread backend each), run folders in ${folder.runsDir}`);
-      await runLocalPool(todo, { runsDir: folder.runsDir, dataDir: o['data-dir'] }, workers, onOutcome);
+    const queue = openQueue(address);
+    try {
+      const { added, existing } = await enqueueRuns(queue, sweep.name, todo);
+      say(`sweep ${sweep.name}: ${todo.length} runs on the queue at ${address.url} (${added} added, ${existing} already there); waiting for \`gapkit worker --queue ${address.url}\``);
+      await awaitRuns(queue, todo, onOutcome);
+    } finally {
+      await queue.close();
     }
     const results = folder.results();
     const failures = folder.failures();
