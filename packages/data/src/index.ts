@@ -40,6 +40,7 @@ export { sampleTestNegatives, sampleTestNegativesFrom } from './recsys/sample-ne
 export { type TrainingInstances, trainingInstances } from './recsys/training-instances.js';
 export { hitAtK, ndcgAtK, rankOfPositive } from './recsys/ranking-metrics.js';
 export { evaluateRanking, type PairScorer, type RankingResult } from './recsys/evaluate-ranking.js';
+export { type NcfSubset, ncfSubset } from './recsys/ncf-subset.js';
 export {
   type SyntheticImplicit,
   type SyntheticImplicitOptions,

@@ -110,6 +110,25 @@ describe('NCF: GMF, MLP, NeuMF', () => {
     expect([...m.tower.flatMap((fc) => [...fc.bias!.data]), m.predict.bias!.data[0]].every((v) => v === 0)).toBe(true);
   });
 
+  test('the LAWN ML-100k recipe: 86,753 parameters; tower Glorot-uniform, prediction LeCun-uniform U(±√(3/8))', () => {
+    const m = ncfMlp({}, new Rng(11));
+    expect(m.numParameters()).toBe(86_753);
+    const spread = (d: Float32Array) => ({ max: d.reduce((a, v) => Math.max(a, Math.abs(v)), 0), std: Math.sqrt(d.reduce((a, v) => a + v * v, 0) / d.length) });
+    for (const fc of m.tower) {
+      const [out, inF] = fc.weight.shape;
+      const bound = Math.sqrt(6 / (inF + out));
+      const { max, std } = spread(fc.weight.data);
+      expect(max).toBeLessThanOrEqual(bound);
+      expect(max).toBeGreaterThan(0.9 * bound);
+      // U(±b) has std b/√3; the smallest layer (16→8, 128 draws) is within 15 %
+      expect(Math.abs(std / (bound / Math.sqrt(3)) - 1)).toBeLessThan(0.15);
+    }
+    expect(m.predict.weight.shape).toEqual([1, 8]);
+    expect(spread(m.predict.weight.data).max).toBeLessThanOrEqual(Math.sqrt(3 / 8));
+    const item = spread(m.itemEmbedding.weight.data);
+    expect(Math.abs(item.std / 0.01 - 1)).toBeLessThan(0.02);
+  });
+
   test.each(['ncf-gmf', 'ncf-mlp', 'neumf'] as const)('forward and backward: %s; unused embedding rows get zero gradient', (name) => {
     const m = MODELS[name].build({ numUsers: 5, numItems: 7 }, new Rng(7));
     trainStep(m);

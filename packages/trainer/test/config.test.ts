@@ -17,7 +17,7 @@ describe('parseTrainConfig', () => {
   });
 
   it('names the field, its range and the value for a bad value', () => {
-    expect(() => parseTrainConfig({ ...base, batchSize: 0 }, 'x')).toThrow(/batchSize: batchSize must be an integer in \[1, 65536\], got 0/);
+    expect(() => parseTrainConfig({ ...base, batchSize: 0 }, 'x')).toThrow(/batchSize: batchSize must be an integer in \[1, 1048576\], got 0/);
     expect(() => parseTrainConfig({ ...base, dataset: { name: 'cifar11' } }, 'x')).toThrow(/dataset\.name: dataset\.name must be one of digits, mnist, cifar10/);
   });
 

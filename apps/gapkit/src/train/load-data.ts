@@ -15,6 +15,7 @@ import {
   type Interactions,
   leaveOneOut,
   MNIST_NORMALIZATION,
+  ncfSubset,
   sampleTestNegativesFrom,
   selectImages,
 } from '@gapkit/data';
@@ -95,8 +96,10 @@ export function loadData(name: DatasetName, dataDir: string, seed: number, train
       const ncfDir = join(dir, 'ncf');
       if (existsSync(join(ncfDir, 'ml-100k.train.rating'))) {
         const s = loadNcf(ncfDir, 'ml-100k');
-        const data: NcfData = { kind: 'recommender', train: s.train, testSet: s.testSet, numUsers: s.numUsers, numItems: s.numItems };
-        return { data, files: hashFiles(ncfDir, (f) => f.startsWith('ml-100k.')), description: `MovieLens-100k (NCF files in ${ncfDir}): ${s.numUsers} users, ${s.numItems} items, ${s.train.n} training interactions` };
+        const cut = trainSize === undefined ? s : ncfSubset(s.train, s.testSet, trainSize);
+        const data: NcfData = { kind: 'recommender', train: cut.train, testSet: cut.testSet, numUsers: s.numUsers, numItems: s.numItems };
+        const what = trainSize === undefined ? '' : ` (subset: the first ${cut.train.n} positives, ${cut.testSet.users.length} test users)`;
+        return { data, files: hashFiles(ncfDir, (f) => f.startsWith('ml-100k.')), description: `MovieLens-100k (NCF files in ${ncfDir}): ${s.numUsers} users, ${s.numItems} items, ${cut.train.n} training interactions${what}` };
       }
       const all = loadMovieLens100k(dir);
       return { data: ncfFromInteractions(all, seed), files: hashFiles(dir, (f) => f === 'u.data' || f === 'u.info'), description: `MovieLens-100k from ${dir}/u.data (leave-one-out, 99 sampled negatives)` };

@@ -64,7 +64,7 @@ export const trainConfigSchema = z
     dataset: z
       .object({
         name: z.enum(DATASET_NAMES, { error: `dataset.name must be one of ${DATASET_NAMES.join(', ')}` }),
-        /** Class-balanced subset of the training split (images); absent = all. */
+        /** Class-balanced subset of the training split (images); NCF files: the first N training positives and their users' test rows. Absent = all. */
         trainSize: int('dataset.trainSize', 1).optional(),
         /** Random crop (+ flip for CIFAR) on training images. */
         augment: z.boolean().default(false),
@@ -96,7 +96,7 @@ export const trainConfigSchema = z
     epochs: int('epochs', 1, 100000).default(3),
     /** Stop after this many optimizer steps in all (counted across resumes). */
     maxSteps: int('maxSteps', 1).optional(),
-    batchSize: int('batchSize', 1, 65536).default(64),
+    batchSize: int('batchSize', 1, 1 << 20).default(64),
     seed: int('seed', 0, 2 ** 31 - 1).default(1),
     /** Evaluate every N steps; 0 = at the end of every epoch. */
     evalEvery: int('evalEvery', 0).default(0),
