@@ -4,4 +4,6 @@
  */
 import type { Experiment } from './experiment.js';
 
-export const EXPERIMENTS: Readonly<Record<string, () => Promise<Experiment>>> = {};
+export const EXPERIMENTS: Readonly<Record<string, () => Promise<Experiment>>> = {
+  'lawn-ml100k': async () => (await import('./experiments/lawn-ml100k.js')).experiment,
+};

@@ -27,7 +27,7 @@ export function ncfSubset(train: Interactions, testSet: RankingTestSet, n: numbe
   if (rows.length === 0) throw new RangeError(`ncfSubset: none of the ${testSet.users.length} test users has one of the first ${kept} training positives`);
   const m = testSet.numNegatives;
   const negatives = new Int32Array(rows.length * m);
-  rows.forEach((r, at) => negatives.set(testSet.negatives.subarray(r * m, (r + 1) * m), at * m));
+  for (const [at, r] of rows.entries()) negatives.set(testSet.negatives.subarray(r * m, (r + 1) * m), at * m);
   return {
     train: sub,
     testSet: {
