@@ -18,6 +18,7 @@ import { markdownTable } from '../markdown-table.js';
 import { effectVerdict, matchVerdict, noiseOf } from '../noise-verdict.js';
 import { formatSeedStats, type SeedStats, seedStats } from '../seed-stats.js';
 import { PAPER_TABLE4, PYTORCH_B1K, PYTORCH_SECONDS_PER_EPOCH, REFERENCE_SEED_SPREAD_HR } from './lawn-ml100k-reference.js';
+import { LAWN_PROJECTION_COST, OPS_B1K_ADAM, PHASES_B1K_ADAM, SUBNORMAL_AB } from './lawn-ml100k-profile.js';
 import { type LawnRunStats, lawnRunStats } from './lawn-ml100k-run-stats.js';
 import { type LawnSetting, lawnSetting } from './lawn-ml100k-setting.js';
 
@@ -259,16 +260,38 @@ async function report(ctx: ReportContext): Promise<string> {
     );
   }
   const subs = subnormalLines(groups);
+  const phaseTotal = PHASES_B1K_ADAM.reduce((a, r) => a + r.seconds, 0);
+  const mean = (xs: readonly number[]) => xs.reduce((a, v) => a + v, 0) / xs.length;
+  const ab = { asIs: seedStats(SUBNORMAL_AB.asIsMs), flushed: seedStats(SUBNORMAL_AB.flushedMs) };
+  const abVerdict = matchVerdict(ab.asIs.mean, ab.flushed.mean, noiseOf(0, ab.asIs.std, ab.flushed.std), 'ms per 150 steps', 0);
   out.push(
     '## Speed',
     '',
-    `PyTorch on this recipe (same machine, one thread): ${PYTORCH_SECONDS_PER_EPOCH.adamLow}–${PYTORCH_SECONDS_PER_EPOCH.adamHigh} s per epoch for Adam, ≈ ${PYTORCH_SECONDS_PER_EPOCH.lawn} s for Adam-LAWN, evaluation ${PYTORCH_SECONDS_PER_EPOCH.evaluation} s. gapkit's seconds per epoch are in the s/epoch column of each table (two runs shared the 2 cores with other engineers' work, so they are upper bounds); the profile of one batch-1024 epoch is in the section below.`,
+    `PyTorch on this recipe (same machine, one thread): ${PYTORCH_SECONDS_PER_EPOCH.adamLow}–${PYTORCH_SECONDS_PER_EPOCH.adamHigh} s per epoch for Adam, ≈ ${PYTORCH_SECONDS_PER_EPOCH.lawn} s for Adam-LAWN, evaluation ${PYTORCH_SECONDS_PER_EPOCH.evaluation} s. gapkit's seconds per epoch of every run are in the s/epoch column of the tables above: two runs shared the 2 cores, with other work beside them, so they are upper bounds.`,
+    '',
+    `### Where one epoch goes (batch 1024, Adam λ 1e-4, ${phaseTotal.toFixed(1)} s measured under load)`,
+    '',
+    markdownTable(
+      ['phase', 's per epoch', 'share', 'note'],
+      PHASES_B1K_ADAM.map((r) => [r.part, r.seconds.toFixed(2), `${Math.round((100 * r.seconds) / phaseTotal)} %`, r.note]),
+    ),
+    '',
+    'The training time split by op (V8 CPU profile of the same epoch, inclusive times):',
+    '',
+    markdownTable(
+      ['op', 'share of training time', 'note'],
+      OPS_B1K_ADAM.map((r) => [r.part, `${Math.round(100 * r.share)} %`, r.note]),
+    ),
+    '',
+    `LAWN's projections: the constrained step (both projections, the base step, the rescale) took ${LAWN_PROJECTION_COST.lawnUpdateSeconds} s per epoch against ${LAWN_PROJECTION_COST.adamUpdateSeconds} s for Adam's update — ${LAWN_PROJECTION_COST.note}. What would make gapkit faster here, none of it done in this change (results of running experiments must not move): an unpacked small-matrix GEMM path for the four Linears, and feeding the first Linear the two embeddings without materializing the concat.`,
     '',
     '### Float32 subnormals',
     '',
     'Counted in the last checkpoint (weights and optimizer state) of the coupled-L2 λ 1e-4 runs and the LAWN runs (subnormal: 0 < |x| < 2^−126):',
     '',
     ...(subs.length > 0 ? subs : ['- (no such run finished)']),
+    '',
+    `Do they cost time here? Forward + backward of 150 batches with the λ 1e-4 run's final weights as trained, against the same weights with the subnormals flushed to zero, alternated 4 times (measured by hand once, 2026-12-02, under load): ${mean(SUBNORMAL_AB.asIsMs).toFixed(0)} ms vs ${mean(SUBNORMAL_AB.flushedMs).toFixed(0)} ms — as trained vs flushed ${abVerdict.verdict}: ${abVerdict.text.slice(abVerdict.verdict.length + 2)} (twice the two std combined). gapkit's optimizers compute in float64 (a float32 subnormal is a normal float64), so only the wasm GEMM multiplies them; ${abVerdict.verdict === 'agrees' ? 'on this CPU that shows no penalty beyond the noise, so nothing is flushed' : 'that costs time beyond the noise: flushing them is worth doing'}.`,
     '',
   );
   return out.join('\n');
