@@ -96,7 +96,7 @@ describe('bad sweep files are named, with the closest valid name', () => {
     expect(errorOf(`${BASE}axes:\n  optimiser.options.p: [0.25]\n`)).toMatch(/unknown key 'optimiser' \(did you mean 'optimizer'\?\)/);
   });
   it('an axis value out of range names the field', () => {
-    expect(errorOf(`${BASE}axes:\n  batchSize: [32, 0]\n`)).toMatch(/batchSize = 0.*batchSize must be an integer in \[1, 65536\]/);
+    expect(errorOf(`${BASE}axes:\n  batchSize: [32, 0]\n`)).toMatch(/batchSize = 0.*batchSize must be an integer in \[1, 1048576\]/);
   });
   it('an unknown metric, a repeated seed, a seed in the base, an empty axis', () => {
     expect(errorOf(`${BASE}metrics: [acuracy]\n`)).toMatch(/unknown metric 'acuracy' \(did you mean 'accuracy'\?\)/);
