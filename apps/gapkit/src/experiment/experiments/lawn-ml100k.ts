@@ -244,6 +244,12 @@ async function report(ctx: ReportContext): Promise<string> {
         '',
       );
     }
+    if (!isB1k) {
+      out.push(
+        "The PyTorch reference notes say a large-batch run was made but do not quote its numbers, so this batch size has no row-by-row comparison with it: only the paper's claim below.",
+        '',
+      );
+    }
     const claimed = isB1k ? PAPER_TABLE4.b1k.lawn - PAPER_TABLE4.b1k.adam : PAPER_TABLE4.b100k.lawn - PAPER_TABLE4.b100k.adam;
     out.push(
       `### ${isB1k ? 'Second verdict' : 'Verdict'}: does Adam-LAWN beat Adam here?`,
