@@ -64,6 +64,7 @@ describe('trainGradNormPerClass: full-batch gradient norm', () => {
     const data = tinyImageData();
     const t = new Trainer(parseTrainConfig(base, 'test'), data);
     t.run({}, 3);
+    if (t.built.kind !== 'classifier') throw new Error('expected a classifier');
     const model = t.built.model;
     const params = model.parameters();
     const gradsBefore = params.map((p) => (p.grad ? Array.from(p.grad.data) : null));
