@@ -188,7 +188,7 @@ export const experiment: Experiment = {
   title: 'ND-Adam\'s effective step follows α^v (ND-Adam Fig. 1b), and SGD + L2 at equal αλ',
   summary: 'ND-Adam Fig. 1b: ‖Δw‖/‖w‖ of one hidden conv, ND-Adam α^v 0.05 vs 0.025, SGD + L2 at equal αλ (paper λ and ×10), ResNet-8 on 5,000 CIFAR-10 images',
   data: ['cifar10'],
-  sweeps: { full: ['nd-adam.yaml', 'sgd.yaml'], quick: ['quick-nd-adam.yaml', 'quick-sgd.yaml'] },
+  sweeps: { full: ['nd-adam.yaml', 'sgd.yaml', 'sgd-lambda-x10.yaml'], quick: ['quick-nd-adam.yaml', 'quick-sgd-lambda-x10.yaml'] },
   fullCost: '≈ 70 min on one core (8 runs of 400 steps; ≈ 35 min on 2 cores)',
   report,
 };
