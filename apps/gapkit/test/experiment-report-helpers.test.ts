@@ -96,6 +96,16 @@ describe('rangeMean', () => {
     expect(m.se).toBeCloseTo(Math.sqrt(v / 4), 9);
   });
 
+  it('with blocks, the standard error comes from the block means (batch means)', () => {
+    const m = rangeMean(steps, { label: 'epochs 1–3', from: 1, to: 3 }, 2, (r) => r.effectiveStep[0], 2);
+    expect(m.mean).toBeCloseTo(334 / 6, 12);
+    const b = [2, 15, 150];
+    const bm = 167 / 3;
+    expect(m.se).toBeCloseTo(Math.sqrt(b.reduce((s, x) => s + (x - bm) ** 2, 0) / 2 / 3), 9);
+    expect(rangeMean(steps, { label: 'epoch 1', from: 1, to: 1 }, 2, (r) => r.effectiveStep[0], 2).se).toBe(Number.POSITIVE_INFINITY);
+    expect(() => rangeMean(steps, { label: 'epoch 1', from: 1, to: 1 }, 2, (r) => r.effectiveStep[0], 0)).toThrow(/block must be a positive integer, got 0/);
+  });
+
   it('an empty range is an error naming it; ranges are clipped to the run', () => {
     expect(() => rangeMean(steps, { label: 'epoch 9', from: 9, to: 9 }, 2, (r) => r.effectiveStep[0])).toThrow(/no step of epoch 9 \(steps 17–18\)/);
     expect(rangesWithin([{ label: 'a', from: 1, to: 1 }, { label: 'b', from: 2, to: 4 }, { label: 'c', from: 9, to: 10 }], 3)).toEqual([{ label: 'a', from: 1, to: 1 }, { label: 'epochs 2–3', from: 2, to: 3 }]);

@@ -69,26 +69,45 @@ export function rangesWithin(ranges: readonly EpochRange[], epochs: number): Epo
 }
 
 /**
- * Mean of `value(step line)` over the steps of epochs `from`..`to` (1-based, inclusive), and the
- * standard error of that mean from the per-step spread (steps treated as independent).
- * @throws RangeError when no step line of the range has a finite value.
+ * Blocks of 10 steps for a within-run standard error by batch means (neighbouring steps are
+ * correlated), fewer in short ranges so that there are at least 4 blocks.
  */
-export function rangeMean(steps: readonly StepRecord[], range: EpochRange, stepsPerEpoch: number, value: (r: StepRecord) => number | undefined): { mean: number; se: number; n: number } {
+export function blockFor(range: EpochRange, stepsPerEpoch: number): number {
+  return Math.max(1, Math.min(10, Math.floor(((range.to - range.from + 1) * stepsPerEpoch) / 4)));
+}
+
+/**
+ * Mean of `value(step line)` over the steps of epochs `from`..`to` (1-based, inclusive), and the
+ * standard error of that mean by batch means: the steps are cut into consecutive blocks of `block`
+ * values and the SE is the spread of the block means / √blocks, which stays honest when neighbouring
+ * steps are correlated (block 1: steps treated as independent). A trailing partial block is dropped
+ * from the SE (not from the mean).
+ * @throws RangeError when no step line of the range has a finite value, or `block` is not a positive integer.
+ */
+export function rangeMean(steps: readonly StepRecord[], range: EpochRange, stepsPerEpoch: number, value: (r: StepRecord) => number | undefined, block = 1): { mean: number; se: number; n: number } {
+  if (!Number.isInteger(block) || block < 1) throw new RangeError(`rangeMean: block must be a positive integer, got ${block}`);
   const lo = (range.from - 1) * stepsPerEpoch + 1;
   const hi = range.to * stepsPerEpoch;
-  let sum = 0;
-  let sq = 0;
-  let n = 0;
+  const vs: number[] = [];
   for (const r of steps) {
     if (r.step < lo || r.step > hi || r.skipped) continue;
     const v = value(r);
     if (v === undefined || !Number.isFinite(v)) continue;
-    sum += v;
-    sq += v * v;
-    n++;
+    vs.push(v);
   }
+  const n = vs.length;
   if (n === 0) throw new RangeError(`rangeMean: no step of ${range.label} (steps ${lo}–${hi}) has the value`);
-  const mean = sum / n;
-  const variance = n > 1 ? Math.max(0, (sq - n * mean * mean) / (n - 1)) : 0;
-  return { mean, se: Math.sqrt(variance / n), n };
+  const mean = vs.reduce((a, b) => a + b, 0) / n;
+  const blocks: number[] = [];
+  for (let i = 0; i + block <= n; i += block) {
+    let s = 0;
+    for (let j = i; j < i + block; j++) s += vs[j];
+    blocks.push(s / block);
+  }
+  const m = blocks.length;
+  if (m < 2) return { mean, se: Number.POSITIVE_INFINITY, n };
+  const bm = blocks.reduce((a, b) => a + b, 0) / m;
+  let sq = 0;
+  for (const b of blocks) sq += (b - bm) * (b - bm);
+  return { mean, se: Math.sqrt(sq / (m - 1) / m), n };
 }

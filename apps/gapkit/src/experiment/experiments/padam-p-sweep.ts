@@ -12,7 +12,7 @@ import { accuracyStandardError, epochRows, epochTrainLoss, evalByEpoch, finalAcc
 import type { Experiment, ReportContext } from '../experiment.js';
 import { markdownTable } from '../markdown-table.js';
 import { versusReference } from '../reference-comparison.js';
-import { evalLines, rangeMean, type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
+import { blockFor, evalLines, rangeMean, type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
 import { formatSeedStatistic, type SeedStatistic } from '../seed-statistics.js';
 import { effectVerdict, formatVerdict, matchVerdict } from '../verdict.js';
 
@@ -45,7 +45,8 @@ export function settingLabel(r: RunSpec): string {
 
 /** Mean train loss of the last epoch and its within-run standard error (per-step spread). */
 function lastEpochLoss(records: readonly MetricsRecord[], spe: number, epochs: number): { mean: number; se: number } {
-  return rangeMean(stepLines(records), { label: `epoch ${epochs}`, from: epochs, to: epochs }, spe, (r) => r.loss);
+  const range = { label: `epoch ${epochs}`, from: epochs, to: epochs };
+  return rangeMean(stepLines(records), range, spe, (r) => r.loss, blockFor(range, spe));
 }
 
 /** Noise of one setting's mean: the std over seeds, or with one seed the within-run `fallback`. */
@@ -67,7 +68,7 @@ async function report(ctx: ReportContext): Promise<string> {
     '',
     'Padam (Chen et al., "Closing the Generalization Gap of Adaptive Gradient Methods in Training Deep Neural Networks", IJCAI 2020, arXiv:1806.06763, Fig. 1 and Tables 1–2; [docs/papers/padam.md](../../papers/padam.md)): "a larger p will lead to fast convergence at early stages and worse generalization performance later, while a smaller p behaves more like SGD with momentum"; with p = 1/8 Padam gets "the best of both worlds". Table 1 (VGGNet, CIFAR-10, 200 epochs, test accuracy): SGD-momentum **93.32**, Adam 92.21, AMSGrad 92.36, Padam **93.45** %; at epoch 50 (before the decays) Adam 89.37 and AMSGrad 90.25 lead SGD-momentum 84.83.',
     '',
-    'Every run here uses the same recipe (5,000 CIFAR-10 images, ResNet-8, 10 epochs, lr ×0.1 for the last two, L2 5e-4 on every parameter). One seed per setting, as in the PyTorch reference: the noise of a test accuracy is its binomial standard error (√(p(1−p)/n): ≈ 1.1 points on 2,000 images, 0.5 on 10,000), the noise of an epoch\'s train loss its within-run standard error — seed-to-seed spread is not measured and is larger. Verdicts count a difference beyond 2 × noise.',
+    'Every run here uses the same recipe (5,000 CIFAR-10 images, ResNet-8, 10 epochs, lr ×0.1 for the last two, L2 5e-4 on every parameter). One seed per setting, as in the PyTorch reference: the noise of a test accuracy is its binomial standard error (√(p(1−p)/n): ≈ 1.1 points on 2,000 images, 0.5 on 10,000), the noise of an epoch\'s train loss its within-run standard error (batch means over blocks of 10 steps) — seed-to-seed spread is not measured and is larger. Verdicts count a difference beyond 2 × noise.',
     '',
     '## Train loss per epoch (fixed lr 0.1 for Padam)',
     '',
