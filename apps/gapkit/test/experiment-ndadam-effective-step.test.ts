@@ -40,7 +40,7 @@ describe.skipIf(skip !== null)('gapkit experiment ndadam-effective-step --quick'
 
   it('has the SGD λ ×10 pair, and names the pair that did not run', () => {
     expect(tableRows(run.report, '### λ ×10').length).toBe(2);
-    expect(run.report).toMatch(/### the paper's λ[^\n]*\n\nNot in this run/);
+    expect(run.report).toMatch(/### the paper's λ[^\n]*\n\nNot in this report: a setting of this pair was not run/);
   });
 
   it('ND-Adam keeps ‖w‖ at √32 at every step; every setting has a final accuracy on 100 test images', () => {

@@ -5,6 +5,8 @@
 import type { StepRecord } from '@gapkit/trainer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { onlySweeps } from '../src/commands/experiment.js';
+import type { Experiment } from '../src/experiment/experiment.js';
 import { markdownTable } from '../src/experiment/markdown-table.js';
 import { rangeMean, rangesWithin } from '../src/experiment/run-records.js';
 import { formatSeedStatistic, seedStatistic } from '../src/experiment/seed-statistics.js';
@@ -109,5 +111,20 @@ describe('rangeMean', () => {
   it('an empty range is an error naming it; ranges are clipped to the run', () => {
     expect(() => rangeMean(steps, { label: 'epoch 9', from: 9, to: 9 }, 2, (r) => r.effectiveStep[0])).toThrow(/no step of epoch 9 \(steps 17–18\)/);
     expect(rangesWithin([{ label: 'a', from: 1, to: 1 }, { label: 'b', from: 2, to: 4 }, { label: 'c', from: 9, to: 10 }], 3)).toEqual([{ label: 'a', from: 1, to: 1 }, { label: 'epochs 2–3', from: 2, to: 3 }]);
+  });
+});
+
+describe('gapkit experiment --only', () => {
+  const e = { name: 'x', sweeps: { full: ['a.yaml', 'b.yaml', 'c.yaml'], quick: ['qa.yaml'] } } as unknown as Experiment;
+
+  it('keeps the named sweep files in the experiment\'s order', () => {
+    expect(onlySweeps(e, 'full', 'c.yaml, a.yaml').sweeps.full).toEqual(['a.yaml', 'c.yaml']);
+    expect(onlySweeps(e, 'full', undefined)).toBe(e);
+    expect(onlySweeps(e, 'full', 'b.yaml').sweeps.quick).toEqual(['qa.yaml']);
+  });
+
+  it('an unknown file is an error naming the closest and the valid ones', () => {
+    expect(() => onlySweeps(e, 'full', 'b.yml')).toThrow(/--only: x has no full sweep file 'b\.yml' \(did you mean 'b\.yaml'\?\); its full sweep files: a\.yaml, b\.yaml, c\.yaml/);
+    expect(() => onlySweeps(e, 'quick', 'a.yaml')).toThrow(/its quick sweep files: qa\.yaml/);
   });
 });
