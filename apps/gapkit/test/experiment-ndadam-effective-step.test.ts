@@ -55,6 +55,7 @@ describe.skipIf(skip !== null)('gapkit experiment ndadam-effective-step --quick'
     for (const r of acc) {
       expect(r[1]).toMatch(/^\d+\.\d \(1 seed\) %$/);
       expect(r[2]).toBe('100');
+      expect(Number.parseFloat(r[4])).toBeGreaterThan(0);
     }
   });
 

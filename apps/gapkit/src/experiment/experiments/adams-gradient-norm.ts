@@ -155,6 +155,6 @@ export const experiment: Experiment = {
   summary: 'SWD Figs. 2 and 4: full-batch gradient norm after the lr drop and test accuracy of AdamS, AdamW and Adam at λ and λ ×10, 3 seeds, √v̄ logged; ResNet-8 on 5,000 CIFAR-10 images',
   data: ['cifar10'],
   sweeps: { full: ['adams.yaml'], quick: ['quick-adams.yaml'] },
-  fullCost: '≈ 2 h on one core unloaded (15 runs of 400 steps, a gradient norm over 2,000 images at every epoch); ≈ 1 h on 2 cores',
+  fullCost: '≈ 3.5 h on one loaded core (15 runs of 400 steps, ≈ 14 min each with a gradient norm over 2,000 images at every epoch); ≈ 1 h 45 min on 2 cores',
   report,
 };

@@ -111,6 +111,6 @@ export const experiment: Experiment = {
   summary: 'ND-Adam §4 / Fig. 3 / Table 1 in miniature: mean test logit norm and accuracy of Adam, ND-Adam, SGD × {no head, BN-softmax, logit L2}, near-zero loss on 1,000 CIFAR-10 images, BN γ fixed',
   data: ['cifar10'],
   sweeps: { full: ['logits.yaml'], quick: ['quick-logits.yaml'] },
-  fullCost: '≈ 2 h on one core (18 runs of 320 steps); ≈ 1 h on 2 cores',
+  fullCost: '≈ 2 h on one loaded core (18 runs of 320 steps on 1,000 images, no augmentation); ≈ 1 h on 2 cores',
   report,
 };

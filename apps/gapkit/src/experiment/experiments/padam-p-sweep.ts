@@ -175,6 +175,6 @@ export const experiment: Experiment = {
   summary: 'Padam Fig. 1 / Tables 1–2: p ∈ {1/4, 1/8, 1/16} vs SGD-momentum, Adam, AMSGrad (train loss, test accuracy, late lr drop) and a matched-initial-step check; ResNet-8 on 5,000 CIFAR-10 images',
   data: ['cifar10'],
   sweeps: { full: ['padam.yaml', 'baselines.yaml', 'matched-step.yaml'], quick: ['quick-padam.yaml', 'quick-baselines.yaml', 'quick-matched-step.yaml'] },
-  fullCost: '≈ 100 min on one core (8 runs of 400 steps; ≈ 50 min on 2 cores)',
+  fullCost: '≈ 100 min on one loaded core (8 runs of 400 steps, 10–13 min each here under load); ≈ 50 min on 2 cores',
   report,
 };
