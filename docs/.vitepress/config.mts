@@ -60,6 +60,10 @@ const guide: DefaultTheme.SidebarItem[] = [
     ],
   },
   {
+    text: 'Experiments',
+    items: [{ text: 'All experiments', link: '/experiments/' }],
+  },
+  {
     text: 'Models, data, compute',
     items: [
       { text: 'Models', link: '/models' },
@@ -100,6 +104,7 @@ export default defineConfig({
     nav: [
       { text: 'Getting started', link: '/getting-started' },
       { text: 'Papers', link: '/papers/padam' },
+      { text: 'Experiments', link: '/experiments/' },
       { text: 'Packages', link: '/packages/' },
       { text: 'API', link: '/api/' },
     ],

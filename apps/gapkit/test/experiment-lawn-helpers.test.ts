@@ -61,7 +61,7 @@ describe('seed statistics and tables', () => {
 
   it('markdownTable escapes pipes and refuses a ragged row', () => {
     expect(markdownTable(['a', 'b'], [['1', 'x|y']])).toBe('| a | b |\n| --- | --- |\n| 1 | x\\|y |');
-    expect(() => markdownTable(['a', 'b'], [['1']])).toThrow(/row 0 has 1 cells, the header 2/);
+    expect(() => markdownTable(['a', 'b'], [['1']])).toThrow(/row 1 has 1 cells, the header 2/);
   });
 });
 

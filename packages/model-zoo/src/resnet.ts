@@ -45,6 +45,12 @@ export interface ResNetOptions extends ClassifierOptions {
    * N(0, 2/(k·k·out)) (Padam's WideResNet code).
    */
   readonly convInit: ConvInit;
+  /**
+   * A constant BN scale γ instead of a trainable one (0 = trainable, the default). ND-Adam §4 studies
+   * the logits with γ fixed at 1 (Zhang et al., "Normalized Direction-preserving Adam", arXiv:1709.04546;
+   * docs/papers/nd-adam.md), as its WRN does (wide-resnet.ts `fixedBnScale`).
+   */
+  readonly fixedBnScale: number;
 }
 
 /** ResNet-8 at CIFAR-10 size: small enough to train on two CPU cores. */
@@ -55,6 +61,7 @@ export const RESNET_DEFAULTS: ResNetOptions = {
   numClasses: 10,
   inChannels: 3,
   convInit: 'default',
+  fixedBnScale: 0,
 };
 
 /** He normal over fan-out, N(0, 2/(k·k·out)): Padam's `init_model`. */
@@ -82,9 +89,15 @@ export function resolveResNet(opts: Partial<ResNetOptions> = {}, where = 'resnet
   positiveInt(where, 'numClasses', o.numClasses);
   positiveInt(where, 'inChannels', o.inChannels);
   if (o.convInit !== 'default' && o.convInit !== 'he-fan-out') invalid(where, 'convInit', "'default' or 'he-fan-out'", o.convInit);
+  if (!(Number.isFinite(o.fixedBnScale) && o.fixedBnScale >= 0)) invalid(where, 'fixedBnScale', 'a finite number ≥ 0 (0 = trainable scale)', o.fixedBnScale);
   const stemWidth = o.stemWidth === 0 ? o.widths[0] : o.stemWidth;
   const stages = o.blocks.map((blocks, i) => ({ blocks, width: o.widths[i], stride: i === 0 ? 1 : 2 }));
   return { ...o, stemWidth, stages };
+}
+
+/** A BN layer with a trainable scale, or the constant `fixedScale` when it is > 0. */
+function makeBn(channels: number, fixedScale: number): BatchNorm2d {
+  return fixedScale > 0 ? new BatchNorm2d(channels, { fixedScale }) : new BatchNorm2d(channels);
 }
 
 /** The 1×1 conv + BN projection on the shortcut path. */
@@ -92,10 +105,10 @@ export class Projection extends Module {
   readonly conv: Conv2d;
   readonly bn: BatchNorm2d;
 
-  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng, init?: WeightInit) {
+  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng, init?: WeightInit, fixedBnScale = 0) {
     super();
     this.conv = new Conv2d(inChannels, outChannels, 1, rng, { stride, bias: false, init });
-    this.bn = new BatchNorm2d(outChannels);
+    this.bn = makeBn(outChannels, fixedBnScale);
   }
 
   forward(x: Tensor): Tensor {
@@ -112,14 +125,14 @@ export class BasicBlock extends Module {
   /** Null when input and output have the same shape (identity shortcut). */
   readonly shortcut: Projection | null;
 
-  /** `init`: the conv kernels' initializer (undefined = the Conv2d default). */
-  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng, init?: WeightInit) {
+  /** `init`: the conv kernels' initializer (undefined = the Conv2d default); `fixedBnScale` > 0: constant BN scales. */
+  constructor(inChannels: number, outChannels: number, stride: number, rng: Rng, init?: WeightInit, fixedBnScale = 0) {
     super();
     this.conv1 = new Conv2d(inChannels, outChannels, 3, rng, { stride, padding: 1, bias: false, init });
-    this.bn1 = new BatchNorm2d(outChannels);
+    this.bn1 = makeBn(outChannels, fixedBnScale);
     this.conv2 = new Conv2d(outChannels, outChannels, 3, rng, { stride: 1, padding: 1, bias: false, init });
-    this.bn2 = new BatchNorm2d(outChannels);
-    this.shortcut = stride !== 1 || inChannels !== outChannels ? new Projection(inChannels, outChannels, stride, rng, init) : null;
+    this.bn2 = makeBn(outChannels, fixedBnScale);
+    this.shortcut = stride !== 1 || inChannels !== outChannels ? new Projection(inChannels, outChannels, stride, rng, init, fixedBnScale) : null;
   }
 
   forward(x: Tensor): Tensor {
@@ -142,12 +155,12 @@ export class ResNet extends Module {
     super();
     const init = convInitFn(config.convInit);
     this.conv1 = new Conv2d(config.inChannels, config.stemWidth, 3, rng, { stride: 1, padding: 1, bias: false, init });
-    this.bn1 = new BatchNorm2d(config.stemWidth);
+    this.bn1 = makeBn(config.stemWidth, config.fixedBnScale);
     let inC = config.stemWidth;
     config.stages.forEach((stage, i) => {
       const blocks: BasicBlock[] = [];
       for (let b = 0; b < stage.blocks; b++) {
-        blocks.push(new BasicBlock(inC, stage.width, b === 0 ? stage.stride : 1, rng, init));
+        blocks.push(new BasicBlock(inC, stage.width, b === 0 ? stage.stride : 1, rng, init, config.fixedBnScale));
         inC = stage.width;
       }
       addChild(this, `layer${i + 1}`, blocks);
@@ -176,14 +189,15 @@ export function resnet(opts: Partial<ResNetOptions>, rng: Rng): ResNet {
 /** Parameter count of `resnet(opts)` from shapes alone. */
 export function countResNet(opts: Partial<ResNetOptions> = {}): ParameterCount {
   const c = resolveResNet(opts);
-  const t = new ParameterTally().conv(c.inChannels, c.stemWidth, 3, false).batchNorm(c.stemWidth, false);
+  const fixed = c.fixedBnScale > 0;
+  const t = new ParameterTally().conv(c.inChannels, c.stemWidth, 3, false).batchNorm(c.stemWidth, fixed);
   let inC = c.stemWidth;
   for (const stage of c.stages) {
     for (let b = 0; b < stage.blocks; b++) {
       const stride = b === 0 ? stage.stride : 1;
-      t.conv(inC, stage.width, 3, false).batchNorm(stage.width, false);
-      t.conv(stage.width, stage.width, 3, false).batchNorm(stage.width, false);
-      if (stride !== 1 || inC !== stage.width) t.conv(inC, stage.width, 1, false).batchNorm(stage.width, false);
+      t.conv(inC, stage.width, 3, false).batchNorm(stage.width, fixed);
+      t.conv(stage.width, stage.width, 3, false).batchNorm(stage.width, fixed);
+      if (stride !== 1 || inC !== stage.width) t.conv(inC, stage.width, 1, false).batchNorm(stage.width, fixed);
       inC = stage.width;
     }
   }

@@ -148,3 +148,27 @@ describe('ResNet (CIFAR, kuangliu)', () => {
   });
 });
 
+
+describe('ResNet fixedBnScale (ND-Adam §4: BN γ fixed)', () => {
+  test('ResNet-8 w16 has 78,042 parameters; with γ fixed, 336 fewer (one γ per BN channel), built for real', () => {
+    const bnChannels = 16 + 2 * 16 + 3 * 32 + 3 * 64; // stem, layer1, layer2 (+ projection), layer3 (+ projection)
+    expect(bnChannels).toBe(336);
+    expect(MODELS.resnet.build({}, new Rng(1)).numParameters()).toBe(78_042);
+    const fixed = MODELS.resnet.build({ fixedBnScale: 1 }, new Rng(1));
+    expect(fixed.numParameters()).toBe(78_042 - bnChannels);
+    expect(countResNet({ fixedBnScale: 1 }).total).toBe(78_042 - bnChannels);
+    expect(fixed.parameters().some((p) => p.meta.role === 'norm-scale')).toBe(false);
+  });
+
+  test('γ fixed at 1 computes what trainable γ = 1 computes (same init, same input)', () => {
+    const x = randomBatch([2, 3, 8, 8], 5);
+    const a = resnet({ fixedBnScale: 1 }, new Rng(9)).forward(x).data;
+    const b = resnet({}, new Rng(9)).forward(x).data;
+    expect(Array.from(a)).toEqual(Array.from(b));
+  });
+
+  test('a negative or non-finite fixedBnScale is an error naming it', () => {
+    expect(() => resnet({ fixedBnScale: -1 }, new Rng(1))).toThrow(/fixedBnScale/);
+    expect(() => resnet({ fixedBnScale: Number.NaN }, new Rng(1))).toThrow(/fixedBnScale/);
+  });
+});

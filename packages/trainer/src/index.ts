@@ -16,6 +16,7 @@ export * from './metrics/evaluate-classifier.js';
 export * from './metrics/evaluate-ncf.js';
 export * from './metrics/layer-steps.js';
 export * from './metrics/records.js';
+export * from './metrics/train-gradient-norm.js';
 export * from './non-finite-error.js';
 export * from './rng-streams.js';
 export * from './dropout-streams.js';

@@ -5,6 +5,7 @@
  * position in it, every stream — is what `checkpoint/capture.ts` saves, so a resumed run continues
  * bit for bit. Files, clocks and printing belong to the caller (listener callbacks).
  */
+import { selectImages, type ImageDataset } from '@gapkit/data';
 import { AnomalyError, BatchNormBase, detectAnomaly, isAnomalyDetectionEnabled, type Module, type RngState, setAnomalyDetection, type Tensor } from '@gapkit/autodiff';
 import { type AnyOptimizer, OptimizerError } from '@gapkit/optimizers';
 import { buildModel, type BuiltModel } from './build-model.js';
@@ -14,6 +15,7 @@ import { type DataShape, resolveTrainConfig } from './config/resolve-config.js';
 import type { TrainConfig } from './config/train-config.js';
 import { evaluateClassifier } from './metrics/evaluate-classifier.js';
 import { evaluateNcf } from './metrics/evaluate-ncf.js';
+import { firstPerClass, fullBatchGradientNorm } from './metrics/train-gradient-norm.js';
 import { LayerSteps } from './metrics/layer-steps.js';
 import { type EvalRecord, type StepRecord, stepRecord } from './metrics/records.js';
 import { type NonFiniteDetails, NonFiniteError, optimizerFailure } from './non-finite-error.js';
@@ -81,6 +83,8 @@ export class Trainer {
   private readonly layerSteps: LayerSteps;
 
   readonly data: TaskData;
+  /** Classifiers: the test images of the evaluations before the last step, of the final one, and the gradient-norm subset. */
+  private readonly evalSets: { readonly epoch: ImageDataset; readonly final: ImageDataset; readonly gradNorm: ImageDataset | null } | null;
 
   constructor(config: TrainConfig, data: TaskData) {
     this.data = data;
@@ -106,6 +110,7 @@ export class Trainer {
     for (const [, m] of this.model.namedModules()) if (m instanceof BatchNormBase) m.nonFinite = this.nonFinite === 'skip' ? 'skip' : 'throw';
     this.snapshot = new StepSnapshot(this.model, this.streams.augment);
     this.layerSteps = new LayerSteps(this.config.logLayers, this.model.parameters());
+    this.evalSets = data.kind === 'classifier' ? classifierEvalSets(this.config, data.train, data.test) : null;
   }
 
   /** Steps skipped for a non-finite loss or gradient so far (across resumes). */
@@ -208,7 +213,7 @@ export class Trainer {
         this.examplesSinceLog = 0;
       }
       if (evalEvery > 0 ? next % evalEvery === 0 || next === this.totalSteps : epochEnded || next === this.totalSteps) {
-        listener.onEval?.(this.evaluate());
+        listener.onEval?.(this.evaluate(next === this.totalSteps));
       }
       if (next === this.totalSteps) listener.onCheckpoint?.('final');
       else if (ckptEvery > 0 && next % ckptEvery === 0) listener.onCheckpoint?.('every');
@@ -273,12 +278,19 @@ export class Trainer {
     this.optimizer.zeroGrad();
     throw new NonFiniteError(step, { ...failure, anomaly: anomaly?.report ?? null, anomalyMessage: anomaly?.message });
   }
-  /** The test-split metrics now (no training stream is touched). */
-  evaluate(): EvalRecord {
+  /**
+   * The test-split metrics now (no training stream is touched). Classifiers: on the first
+   * `finalTestSize` test images when `final` (default), else the first `evalTestSize`; with
+   * `trainGradNormPerClass`, also the full-batch gradient norm over that training subset.
+   */
+  evaluate(final = true): EvalRecord {
     const at = { type: 'eval', step: this.step, epoch: this.step / this.stepsPerEpoch, split: 'test' } as const;
-    if (this.built.kind === 'classifier' && this.data.kind === 'classifier') {
-      const e = evaluateClassifier(this.built.model, this.data.test, this.data.normalization);
-      return { ...at, loss: e.loss, accuracy: e.accuracy, ece: e.ece, logitNorm: e.logitNorm };
+    if (this.built.kind === 'classifier' && this.data.kind === 'classifier' && this.evalSets) {
+      const test = final ? this.evalSets.final : this.evalSets.epoch;
+      const e = evaluateClassifier(this.built.model, test, this.data.normalization);
+      const g = this.evalSets.gradNorm;
+      const trainGradNorm = g ? { trainGradNorm: fullBatchGradientNorm(this.built.model, g, this.data.normalization) } : {};
+      return { ...at, loss: e.loss, accuracy: e.accuracy, ece: e.ece, logitNorm: e.logitNorm, n: e.n, ...trainGradNorm };
     }
     if (this.built.kind === 'recommender' && this.data.kind === 'recommender') {
       const e = evaluateNcf(this.built.model, this.data.testSet, this.config.dataset.topK);
@@ -286,6 +298,16 @@ export class Trainer {
     }
     throw new Error('Trainer: model and data kinds disagree');
   }
+}
+
+/** The first N images of a split (all when N is absent or not smaller). */
+function firstImages(ds: ImageDataset, n: number | undefined): ImageDataset {
+  return n === undefined || n >= ds.n ? ds : selectImages(ds, Array.from({ length: n }, (_, i) => i));
+}
+
+function classifierEvalSets(c: TrainConfig, train: ImageDataset, test: ImageDataset) {
+  const perClass = c.trainGradNormPerClass;
+  return { epoch: firstImages(test, c.evalTestSize), final: firstImages(test, c.finalTestSize), gradNorm: perClass === undefined ? null : firstPerClass(train, perClass) };
 }
 
 /** A skipped step's line: nothing moved (effective steps 0; the optimizer's last diagnostics are of an earlier step). */

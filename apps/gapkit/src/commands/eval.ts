@@ -57,7 +57,7 @@ export const command: Command = {
     // the run's own kernels (auto's recorded plan) unless another backend is asked for
     const backend = await useBackend(o.backend ?? config.backend, o.backend === undefined ? readBackendPlan(dir) : undefined);
     try {
-      const loaded = loadData(config.dataset.name, o['data-dir'] ?? savedDataDir(raw) ?? DEFAULT_DATA_DIR, config.seed, config.dataset.trainSize);
+      const loaded = loadData(config.dataset.name, o['data-dir'] ?? savedDataDir(raw) ?? DEFAULT_DATA_DIR, config.seed, config.dataset.trainSize, config.dataset.normalization);
       const trainer = new Trainer(config, loaded.data);
       restoreCheckpoint(trainer, readCheckpoint(dir, name), join(dir, `${name}.json`));
       const data = loaded.data;

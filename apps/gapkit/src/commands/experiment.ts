@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { parseArgs } from '../args.js';
 import { type Command, UsageError } from '../command.js';
-import type { Experiment } from '../experiment/experiment.js';
+import type { Experiment, ExperimentMode } from '../experiment/experiment.js';
 import { EXPERIMENTS_DIR } from '../experiment/experiments-dir.js';
 import { type Override, parseOverride } from '../experiment/override-sweep.js';
 import { EXPERIMENTS } from '../experiment/registry.js';
@@ -17,7 +17,7 @@ import { describeUnknown } from '@gapkit/autodiff';
 import { DEFAULT_DATA_DIR } from '../train/train-flags.js';
 
 const usage = `usage: gapkit experiment NAME [--quick] [--data-dir DIR] [--out DIR] [--report-dir DIR] [--workers N]
-                         [--epochs N] [--set PATH=VALUE[;PATH=VALUE…]]
+                         [--epochs N] [--set PATH=VALUE[;PATH=VALUE…]] [--only FILE[,FILE…]]
        gapkit experiment --list
 
 Reproduces one of the papers' effects: runs the experiment's sweep files (apps/gapkit/experiments/NAME/)
@@ -37,6 +37,8 @@ options:
   --workers N       local worker processes (default one per core: ${defaultWorkers()})
   --epochs N        every run's length in epochs (e.g. --epochs 300, the LAWN paper's length)
   --set P=V;…       other changes to every sweep's base config (YAML values), e.g. --set 'batchSize=512'
+  --only FILE,…     run (and report) only these of the experiment's sweep files, e.g. --only nd-adam.yaml;
+                    the report names the sweeps that ran, and says what is missing
   --quiet           no progress lines
 
 example: pnpm gapkit experiment padam-p-sweep --quick --data-dir ~/datasets`;
@@ -50,6 +52,7 @@ const SPECS = {
   workers: { kind: 'int', min: 1, max: 1024 },
   epochs: { kind: 'int', min: 1, max: 100000 },
   set: { kind: 'string' },
+  only: { kind: 'string' },
   quiet: { kind: 'flag' },
 } as const;
 
@@ -67,6 +70,16 @@ export async function listText(): Promise<string> {
   ].join('\n');
 }
 
+/** The experiment with only the sweep files `only` names (comma-separated) in `mode`; all when absent. */
+export function onlySweeps(e: Experiment, mode: ExperimentMode, only: string | undefined): Experiment {
+  if (only === undefined) return e;
+  const listed = e.sweeps[mode];
+  const chosen = only.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (chosen.length === 0) throw new UsageError(`--only: give sweep files of ${e.name} (${listed.join(', ')})`);
+  for (const f of chosen) if (!listed.includes(f)) throw new UsageError(`--only: ${e.name} has no ${mode} sweep file ${describeUnknown(f, [...listed])}; its ${mode} sweep files: ${listed.join(', ')}`);
+  return { ...e, sweeps: { ...e.sweeps, [mode]: listed.filter((f) => chosen.includes(f)) } };
+}
+
 export const command: Command = {
   name: 'experiment',
   summary: "reproduce a paper's effect: its sweeps over seeds, then report.md with the claim, gapkit, PyTorch and a verdict",
@@ -82,11 +95,11 @@ export const command: Command = {
     const name = positionals[0];
     const load = EXPERIMENTS[name];
     if (!load) throw new UsageError(`unknown experiment ${describeUnknown(name, Object.keys(EXPERIMENTS))}; valid: ${Object.keys(EXPERIMENTS).join(', ')}`);
-    const e = await load();
+    const mode = o.quick ? 'quick' : 'full';
+    const e = onlySweeps(await load(), mode, o.only);
     const overrides: Override[] = [];
     if (o.epochs !== undefined) overrides.push({ path: 'epochs', value: o.epochs });
     for (const part of (o.set ?? '').split(';').map((x) => x.trim()).filter((x) => x !== '')) overrides.push(parseOverride(part));
-    const mode = o.quick ? 'quick' : 'full';
     const out = o.out ?? join('runs', 'experiments', mode === 'quick' ? `${name}-quick` : name);
     const say = (s: string) => {
       if (!o.quiet) console.log(s);

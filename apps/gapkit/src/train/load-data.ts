@@ -10,6 +10,8 @@ import {
   CIFAR_AUGMENTATION,
   CIFAR10_NORMALIZATION,
   CIFAR100_NORMALIZATION,
+  type ChannelNormalization,
+  channelStats,
   compactItemIds,
   type ImageDataset,
   type Interactions,
@@ -20,7 +22,7 @@ import {
   selectImages,
 } from '@gapkit/data';
 import { loadCifar10, loadCifar100, loadEmbeddedDigits, loadMnist, loadMovieLens100k, loadMovieLens1m, loadNcf } from '@gapkit/data/node';
-import { type ClassifierData, type DatasetName, type NcfData, rngStreams, syntheticNcfData, type TaskData } from '@gapkit/trainer';
+import { type ClassifierData, type DatasetName, type NcfData, type NormalizationName, rngStreams, syntheticNcfData, type TaskData } from '@gapkit/trainer';
 
 export interface DataFile {
   readonly path: string;
@@ -51,6 +53,15 @@ export function classBalanced(ds: ImageDataset, n: number): ImageDataset {
   return selectImages(ds, picked);
 }
 
+/**
+ * Per-channel mean and population std of every pixel of `ds` (the whole training split as loaded,
+ * before any subset), as a normalization on the 0..1 scale (`dataset.normalization: train-statistics`).
+ */
+export function trainStatisticsNormalization(ds: ImageDataset, what: string): ChannelNormalization {
+  const s = channelStats(ds);
+  return { name: 'train-statistics', mean: s.mean, std: s.std, scale: 'unit', source: `per-channel statistics of the ${ds.n} training images of ${what}` };
+}
+
 function hashFiles(dir: string, names: (file: string) => boolean): DataFile[] {
   if (!existsSync(dir)) return [];
   const out: DataFile[] = [];
@@ -69,10 +80,13 @@ function ncfFromInteractions(all: Interactions, seed: number): NcfData {
   return { kind: 'recommender', train: split.train, testSet, numUsers: all.numUsers, numItems: all.numItems };
 }
 
-export function loadData(name: DatasetName, dataDir: string, seed: number, trainSize: number | undefined): LoadedData {
+/** `normalization`: image data sets' pixel normalization (absent = `papers`, the published constants). */
+export function loadData(name: DatasetName, dataDir: string, seed: number, trainSize: number | undefined, normalization?: NormalizationName): LoadedData {
   const images = (train: ImageDataset, test: ImageDataset, rest: Omit<ClassifierData, 'kind' | 'train' | 'test'>, files: DataFile[], what: string): LoadedData => {
     const t = trainSize === undefined ? train : classBalanced(train, trainSize);
-    return { data: { kind: 'classifier', train: t, test, ...rest }, files, description: `${what}: ${t.n} training / ${test.n} test images ${t.channels}×${t.height}×${t.width}, ${t.classNames.length} classes` };
+    const norm = normalization === 'train-statistics' ? { normalization: trainStatisticsNormalization(train, what) } : {};
+    const said = norm.normalization ? `; normalized by the ${train.n} training images' channel statistics` : '';
+    return { data: { kind: 'classifier', train: t, test, ...rest, ...norm }, files, description: `${what}: ${t.n} training / ${test.n} test images ${t.channels}×${t.height}×${t.width}, ${t.classNames.length} classes${said}` };
   };
   const dir = join(dataDir, name);
   switch (name) {

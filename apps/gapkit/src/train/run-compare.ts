@@ -32,7 +32,7 @@ export async function runCompare(req: CompareRequest): Promise<CompareResult> {
   for (const p of req.presets) optimizerPreset(p); // unknown names fail before any work
   prepareCompareFolder(req.out, req.force);
   const probe = parseConfigOrUsage({ optimizer: { name: 'adam' }, ...req.task }, 'compare task');
-  const loaded = loadData(probe.dataset.name, req.dataDir, probe.seed, probe.dataset.trainSize);
+  const loaded = loadData(probe.dataset.name, req.dataDir, probe.seed, probe.dataset.trainSize, probe.dataset.normalization);
   const examples = loaded.data.kind === 'classifier' ? loaded.data.train.n : loaded.data.train.n * (1 + probe.dataset.numNegatives);
   const totalSteps = Math.min(probe.maxSteps ?? Number.POSITIVE_INFINITY, probe.epochs * Math.ceil(examples / probe.batchSize));
   const runs: CompareResult['runs'] = [];

@@ -78,7 +78,7 @@ export async function runTraining(req: RunRequest): Promise<RunResult> {
   };
   const backend = await useBackend(parsed.backend, req.resume ? readBackendPlan(out) : undefined);
   try {
-    const loaded = req.loaded ?? loadData(parsed.dataset.name, req.dataDir, parsed.seed, parsed.dataset.trainSize);
+    const loaded = req.loaded ?? loadData(parsed.dataset.name, req.dataDir, parsed.seed, parsed.dataset.trainSize, parsed.dataset.normalization);
     const trainer = new Trainer(parsed, loaded.data);
     const config = trainer.config;
     let lastGood: string | null = null;

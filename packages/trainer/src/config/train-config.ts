@@ -13,6 +13,15 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 export const SCHEDULE_NAMES = ['constant', 'step', 'multi-step', 'cosine', 'cosine-restarts', 'warmup-linear'] as const;
 export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
 
+/**
+ * Per-channel normalization of image pixels: `papers` (the published constants of the papers' code,
+ * `@gapkit/data` normalization.ts) or `train-statistics` (mean and population std of every pixel of the
+ * whole training split as loaded, before any subset — for the shared CIFAR-10 folder, the 10,000
+ * images of `data_batch_1.bin`).
+ */
+export const NORMALIZATION_NAMES = ['papers', 'train-statistics'] as const;
+export type NormalizationName = (typeof NORMALIZATION_NAMES)[number];
+
 /** Heads on top of a classifier (ND-Adam paper §4: BN-softmax, logit L2 penalty). */
 export const HEAD_NAMES = ['none', 'bn-softmax', 'logit-l2'] as const;
 
@@ -72,6 +81,8 @@ export const trainConfigSchema = z
         numNegatives: int('dataset.numNegatives', 0, 1000).default(4),
         /** NCF: cut-off K of HR@K / NDCG@K (He et al. 2017: 10). */
         topK: int('dataset.topK', 1, 100).default(10),
+        /** Image classifiers: pixel normalization; absent = `papers` (the data set's published constants). */
+        normalization: z.enum(NORMALIZATION_NAMES, { error: `dataset.normalization must be one of ${NORMALIZATION_NAMES.join(', ')}` }).optional(),
       })
       .strict(),
     optimizer: z
@@ -100,6 +111,20 @@ export const trainConfigSchema = z
     seed: int('seed', 0, 2 ** 31 - 1).default(1),
     /** Evaluate every N steps; 0 = at the end of every epoch. */
     evalEvery: int('evalEvery', 0).default(0),
+    /**
+     * Image classifiers: evaluations before the last step use only the first N test images (absent =
+     * all); the final evaluation uses `finalTestSize`.
+     */
+    evalTestSize: int('evalTestSize', 1).optional(),
+    /** Image classifiers: the final evaluation uses the first N test images (absent = all). */
+    finalTestSize: int('finalTestSize', 1).optional(),
+    /**
+     * Image classifiers: every evaluation also reports `trainGradNorm`, the norm of the full-batch
+     * gradient of the mean cross-entropy (no regularizer, no head penalty) over a fixed training
+     * subset — the first N images of each class in data-set order, no augmentation, eval-mode BN
+     * (SWD, Xie et al., NeurIPS 2023, arXiv:2011.11152, Figs. 2 and 4). Absent = not computed.
+     */
+    trainGradNormPerClass: int('trainGradNormPerClass', 1).optional(),
     /** Log a metrics line every N steps. */
     logEvery: int('logEvery', 1).default(10),
     /** Write a checkpoint every K steps (0 = only at the end of each epoch and of the run). */

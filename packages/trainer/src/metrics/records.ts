@@ -47,6 +47,10 @@ export interface EvalRecord {
   readonly accuracy?: number;
   readonly ece?: number;
   readonly logitNorm?: number;
+  /** Classifiers: how many test images this evaluation used (`evalTestSize`, `finalTestSize`). */
+  readonly n?: number;
+  /** Classifiers with `trainGradNormPerClass`: full-batch ‖∇ mean CE‖ over the training subset (metrics/train-gradient-norm.ts). */
+  readonly trainGradNorm?: number;
   readonly hitRate?: number;
   readonly ndcg?: number;
   readonly k?: number;

@@ -1,0 +1,12 @@
+/**
+ * A comparison with the PyTorch reference runs only makes sense on their recipe: the full form. The
+ * quick form (another, CI-sized recipe) says so instead of printing a verdict.
+ */
+import type { ExperimentMode } from './experiment.js';
+
+export const NOT_COMPARED_QUICK = 'not compared (quick form: not the reference\'s recipe)';
+
+/** `verdict()` in the full form; {@link NOT_COMPARED_QUICK} in the quick form. */
+export function versusReference(mode: ExperimentMode, verdict: () => string): string {
+  return mode === 'quick' ? NOT_COMPARED_QUICK : verdict();
+}
