@@ -55,8 +55,8 @@ describe('seed statistics and tables', () => {
     expect(formatSeedStats(s)).toBe('57.58 ± 0.15 (57.69, 57.48)'); // 57.585 is 57.58499… in binary
     expect(seedStats([52.7]).std).toBeNull();
     expect(formatSeedStats(seedStats([52.7]))).toBe('52.70');
-    expect(() => seedStats([1, Number.NaN])).toThrow(/value 1 is NaN/);
-    expect(() => seedStats([])).toThrow(/no values/);
+    expect(() => seedStats([1, Number.NaN])).toThrow(/seed #2 is NaN/);
+    expect(() => seedStats([])).toThrow(/no finished run gives/);
   });
 
   it('markdownTable escapes pipes and refuses a ragged row', () => {

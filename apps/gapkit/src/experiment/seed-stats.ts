@@ -1,8 +1,9 @@
 /**
- * Mean ± standard deviation over seeds of one per-run statistic (final HR@10, best accuracy …), for
- * experiment reports. The standard deviation is the sample one (n − 1 in the denominator), null with
- * one seed: one run says nothing about the spread.
+ * Mean ± standard deviation over seeds of one per-run statistic (final HR@10, best accuracy …) in the
+ * form the lawn-ml100k report prints: the numbers come from {@link seedStatistic} (sample standard
+ * deviation, n − 1), and the deviation is null with one seed: one run says nothing about the spread.
  */
+import { seedStatistic } from './seed-statistics.js';
 
 export interface SeedStats {
   readonly n: number;
@@ -13,15 +14,9 @@ export interface SeedStats {
 }
 
 /** @throws RangeError on an empty list or a non-finite value (a NaN never averages in silently). */
-export function seedStats(values: readonly number[]): SeedStats {
-  if (values.length === 0) throw new RangeError('seedStats: no values (no finished run for this setting)');
-  values.forEach((v, i) => {
-    if (!Number.isFinite(v)) throw new RangeError(`seedStats: value ${i} is ${v}, expected a finite number`);
-  });
-  const n = values.length;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  const std = n < 2 ? null : Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
-  return { n, mean, std, values: [...values] };
+export function seedStats(values: readonly number[], what = 'statistic'): SeedStats {
+  const s = seedStatistic(values, what);
+  return { n: s.n, mean: s.mean, std: s.n < 2 ? null : s.std, values: s.values };
 }
 
 /** `57.58 ± 0.15 (57.69, 57.48)` with `digits` decimals; one seed: just the value. */
