@@ -61,7 +61,10 @@ const guide: DefaultTheme.SidebarItem[] = [
   },
   {
     text: 'Experiments',
-    items: [{ text: 'All experiments', link: '/experiments/' }],
+    items: [
+      { text: 'All experiments', link: '/experiments/' },
+      { text: 'ND-Adam effective step', link: '/experiments/ndadam-effective-step/report' },
+    ],
   },
   {
     text: 'Models, data, compute',

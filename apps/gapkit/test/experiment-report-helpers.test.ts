@@ -10,7 +10,7 @@ import type { Experiment } from '../src/experiment/experiment.js';
 import { markdownTable } from '../src/experiment/markdown-table.js';
 import { rangeMean, rangesWithin } from '../src/experiment/run-records.js';
 import { formatSeedStatistic, seedStatistic } from '../src/experiment/seed-statistics.js';
-import { effectVerdict, formatVerdict, matchVerdict, rangeVerdict } from '../src/experiment/verdict.js';
+import { approachVerdict, effectVerdict, formatVerdict, matchVerdict, rangeVerdict } from '../src/experiment/verdict.js';
 
 describe('seedStatistic', () => {
   it('mean and sample std (n − 1)', () => {
@@ -62,6 +62,14 @@ describe('verdicts', () => {
     expect(rangeVerdict(7.3, 5.1, 7, 0.1)).toEqual({ word: 'disagrees', reason: 'gapkit 7.30 vs reference range 5.10–7.00: 0.30 outside, noise 0.10 (2 × noise = 0.20)' });
     expect(rangeVerdict(4.8, 5.1, 7, 0.1).word).toBe('disagrees');
     expect(() => rangeVerdict(1, 7, 5, 0.1)).toThrow(/lo ≤ hi, got \[7, 5\]/);
+  });
+
+  it('a quantity on its way to a target: reached agrees; still approaching in a too-short run is not visible; else disagrees', () => {
+    expect(approachVerdict([1.9, 1.2, 1.05], 1, 0.05, 400, 100).word).toBe('agrees');
+    const v = approachVerdict([1.88, 1.63, 1.49, 1.4], 1, 0.05, 400, 1000);
+    expect(v).toEqual({ word: 'not visible at this scale', reason: '1.88 → 1.63 → 1.49 → 1.40: the last is 0.40 from 1, beyond 2 × noise = 0.10; the distance shrinks every phase; the run has 400 steps, the process needs ≈ 1000' });
+    expect(approachVerdict([1.88, 1.63, 1.49, 1.4], 1, 0.05, 400, 100).word).toBe('disagrees');
+    expect(approachVerdict([1.5, 1.7], 1, 0.05, 400, 1000).word).toBe('disagrees');
   });
 
   it('non-finite numbers or a negative noise are errors, never a verdict', () => {

@@ -94,7 +94,7 @@ describe('trainGradNormPerClass: full-batch gradient norm', () => {
 
 describe('config: the new evaluation and data options', () => {
   it('a bad value is an error naming the option and what it expects', () => {
-    expect(() => parseTrainConfig({ ...base, dataset: { name: 'cifar10', normalization: 'train-stats' } } as TrainConfigInput, 'test')).toThrow(/dataset\.normalization must be one of papers, train-statistics/);
+    expect(() => parseTrainConfig({ ...base, dataset: { name: 'cifar10', normalization: 'train-stats' } } as unknown as TrainConfigInput, 'test')).toThrow(/dataset\.normalization must be one of papers, train-statistics/);
     expect(() => parseTrainConfig({ ...base, evalTestSize: 0 }, 'test')).toThrow(/evalTestSize must be an integer in \[1, ∞\]/);
     expect(() => parseTrainConfig({ ...base, trainGradNormPerClass: 1.5 }, 'test')).toThrow(/trainGradNormPerClass must be an integer/);
   });

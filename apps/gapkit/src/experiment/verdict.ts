@@ -74,6 +74,29 @@ export function rangeVerdict(measured: number, lo: number, hi: number, noise: nu
   return { word: outside <= k * noise ? 'agrees' : 'disagrees', reason };
 }
 
+/**
+ * A quantity that should reach `target` once a slow process has run its course (SGD + L2: the
+ * effective steps of equal-αλ settings meet after ‖w‖ equilibrates, ≈ `stepsNeeded` steps), measured
+ * phase by phase over a run of `stepsRun` steps: the last value within k × noise of the target agrees;
+ * beyond it, a run shorter than `stepsNeeded` whose distance to the target shrinks phase after phase
+ * is not visible at this scale (still on its way); anything else disagrees.
+ */
+export function approachVerdict(values: readonly number[], target: number, lastNoise: number, stepsRun: number, stepsNeeded: number, o: NoiseOptions = {}): Verdict {
+  const k = o.k ?? 2;
+  const d = o.digits ?? 2;
+  if (values.length === 0) throw new RangeError('approachVerdict: no values');
+  for (const v of values) finite('approachVerdict', 'value', v);
+  finite('approachVerdict', 'target', target);
+  checkNoise('approachVerdict', lastNoise, k);
+  const dist = values.map((v) => Math.abs(v - target));
+  const last = dist[dist.length - 1];
+  const path = values.map((v) => v.toFixed(d)).join(' → ');
+  if (last <= k * lastNoise) return { word: 'agrees', reason: `${path}: the last is ${last.toFixed(d)} from ${target}, within ${k} × noise = ${(k * lastNoise).toFixed(d)}` };
+  const shrinking = dist.every((x, i) => i === 0 || x < dist[i - 1]);
+  const reason = `${path}: the last is ${last.toFixed(d)} from ${target}, beyond ${k} × noise = ${(k * lastNoise).toFixed(d)}; ${shrinking ? 'the distance shrinks every phase' : 'the distance does not shrink every phase'}; the run has ${stepsRun} steps, the process needs ≈ ${stepsNeeded}`;
+  return { word: shrinking && stepsRun < stepsNeeded ? 'not visible at this scale' : 'disagrees', reason };
+}
+
 /** `**agrees** (difference …)` for a report. */
 export function formatVerdict(v: Verdict): string {
   return `**${v.word}** (${v.reason})`;
