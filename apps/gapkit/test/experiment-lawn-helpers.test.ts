@@ -23,7 +23,7 @@ describe('noise verdicts', () => {
         expect(matchVerdict(m, r, n, 'x').verdict === 'agrees').toBe(Math.abs(m - r) <= n);
       }),
     );
-    expect(() => matchVerdict(Number.NaN, 1, 3, 'x')).toThrow(/measured must be finite, got NaN/);
+    expect(() => matchVerdict(Number.NaN, 1, 3, 'x')).toThrow(/measured must be a finite number, got NaN/);
   });
 
   it('effectVerdict: inside the noise is "not visible at this scale"; outside, agrees iff the sign is the claimed one', () => {

@@ -6,9 +6,12 @@
  * - {@link effectVerdict}: does a measured difference between two settings show the sign a paper claims?
  *   A difference inside the noise shows nothing ("not visible at this scale"), whatever the paper says.
  *
- * The noise is what the caller states (e.g. a seed-to-seed spread measured by a reference), raised to
- * twice the measured standard deviation over seeds when that is larger: `noiseOf`.
+ * The decision is `verdict.ts`'s at k = 1 (a difference counts beyond the noise itself); this module
+ * adds the lawn-ml100k report's wording and its noise rule: the noise is what the caller states (e.g.
+ * a seed-to-seed spread measured by a reference), raised to twice the measured standard deviation over
+ * seeds when that is larger (`noiseOf`).
  */
+import { effectVerdict as effectWord, matchVerdict as matchWord } from './verdict.js';
 
 /** max(stated, 2 × each given standard deviation combined in quadrature); null deviations are ignored. */
 export function noiseOf(stated: number, ...stds: readonly (number | null)[]): number {
@@ -30,11 +33,8 @@ const signed = (v: number, digits: number) => `${v >= 0 ? '+' : '−'}${Math.abs
 
 /** `measured` against `reference`: agrees when |measured − reference| ≤ noise. */
 export function matchVerdict(measured: number, reference: number, noise: number, unit: string, digits = 2): MatchVerdict {
-  for (const [name, v] of [['measured', measured], ['reference', reference], ['noise', noise]] as const) {
-    if (!Number.isFinite(v)) throw new RangeError(`matchVerdict: ${name} must be finite, got ${v}`);
-  }
+  const verdict = matchWord(measured, reference, noise, { k: 1, digits }).word === 'agrees' ? 'agrees' : 'disagrees';
   const difference = measured - reference;
-  const verdict = Math.abs(difference) <= noise ? 'agrees' : 'disagrees';
   return { verdict, difference, noise, text: `${verdict}: difference ${signed(difference, digits)} ${unit} vs noise ${noise.toFixed(digits)}` };
 }
 
@@ -51,14 +51,10 @@ export interface EffectVerdict {
  * other, and is not visible at this scale when it is inside the noise.
  */
 export function effectVerdict(measured: number, claimed: number, noise: number, unit: string, digits = 2): EffectVerdict {
-  for (const [name, v] of [['measured', measured], ['claimed', claimed], ['noise', noise]] as const) {
-    if (!Number.isFinite(v)) throw new RangeError(`effectVerdict: ${name} must be finite, got ${v}`);
-  }
-  const shown = measured > noise ? 1 : measured < -noise ? -1 : 0;
-  const claimedSign = Math.sign(claimed);
-  const verdict = shown === 0 ? 'not visible at this scale' : shown === claimedSign ? 'agrees' : 'disagrees';
+  if (!Number.isFinite(claimed) || claimed === 0) throw new RangeError(`effectVerdict: claimed must be a finite non-zero difference (its sign is the claim), got ${claimed}`);
+  const { word: verdict } = effectWord(measured, noise, claimed > 0 ? 1 : -1, { k: 1, digits });
   const why =
-    shown === 0
+    verdict === 'not visible at this scale'
       ? `measured ${signed(measured, digits)} ${unit} is inside the noise ${noise.toFixed(digits)} (claimed ${signed(claimed, digits)})`
       : `measured ${signed(measured, digits)} ${unit} vs noise ${noise.toFixed(digits)} (claimed ${signed(claimed, digits)})`;
   return { verdict, difference: measured, noise, text: `${verdict}: ${why}` };
