@@ -9,6 +9,7 @@ import { lineChart } from '@gapkit/plots';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
 import { accuracyStandardError, epochRows, evalByEpoch, finalAccuracy, finalTestImages, meanEvalAfter, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
+import { testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
 import { versusReference } from '../reference-comparison.js';
 import { type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
@@ -143,7 +144,7 @@ async function report(ctx: ReportContext): Promise<string> {
   const gnRows = epochRows(all, evalByEpoch((e) => e.trainGradNorm));
   const accRows = epochRows(all, evalByEpoch((e) => e.accuracy, 100));
   out.push(await ctx.figure('gradient-norm', lineChart({ title: 'full-batch ‖∇L‖ over a fixed training subset', subtitle: 'mean cross-entropy, no regularizer, eval-mode BN; band: ± one std over seeds', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'value', title: '‖∇L‖', scale: 'log' }, series: 'setting', data: gnRows, seedBand: true, points: true }), 'Full-batch gradient norm after every epoch (lr ×0.1 for the last two).'), '');
-  out.push(await ctx.figure('test-accuracy', lineChart({ title: 'test accuracy per epoch', subtitle: 'band: ± one std over seeds', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'value', title: 'accuracy (%)' }, series: 'setting', data: accRows, seedBand: true, points: true }), 'Test accuracy per epoch.'), '');
+  out.push(await testAccuracyFigure(ctx, accRows, 'band: ± one std over seeds'), '');
   if (vbarRows.length > 0) out.push(await ctx.figure('sqrt-vbar', lineChart({ title: 'AdamS √v̄ over training', subtitle: 'mean over seeds', x: { field: 'step', title: 'step', integer: true }, y: { field: 'value', title: '√v̄', scale: 'log' }, series: 'setting', data: vbarRows, seedBand: true }), 'AdamS\'s √v̄ at every step.'), '');
   return `${out.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import type { MetricsRecord } from '@gapkit/trainer';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
 import { accuracyStandardError, epochTrainLoss, finalAccuracy, finalLogitNorm, finalTestImages, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
+import { testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
 import { evalLines, type Setting, settings, stepsPerEpochOf } from '../run-records.js';
 import { formatSeedStatistic, type SeedStatistic } from '../seed-statistics.js';
@@ -101,7 +102,7 @@ async function report(ctx: ReportContext): Promise<string> {
     }
   }
   out.push(await ctx.figure('logit-norm', lineChart({ title: 'mean test logit norm ‖z‖ (eval-mode BN)', subtitle: 'band: ± one std over seeds', x: { field: 'epoch', title: 'epoch' }, y: { field: 'value', title: '‖z‖', scale: 'log' }, series: 'setting', data: normRows, seedBand: true, points: true }), 'Mean test logit norm over training, per optimizer and head.'), '');
-  out.push(await ctx.figure('test-accuracy', lineChart({ title: 'test accuracy', subtitle: 'first test images at each evaluation, all at the end', x: { field: 'epoch', title: 'epoch' }, y: { field: 'value', title: 'accuracy (%)' }, series: 'setting', data: accRows, seedBand: true, points: true }), 'Test accuracy over training.'), '');
+  out.push(await testAccuracyFigure(ctx, accRows, 'first test images at each evaluation, all at the end', 'Test accuracy over training.', true), '');
   return `${out.join('\n')}\n`;
 }
 

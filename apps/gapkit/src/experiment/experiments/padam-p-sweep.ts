@@ -10,6 +10,7 @@ import type { MetricsRecord } from '@gapkit/trainer';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
 import { accuracyStandardError, epochRows, epochTrainLoss, evalByEpoch, finalAccuracy, finalTestImages, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
+import { testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
 import { versusReference } from '../reference-comparison.js';
 import { blockFor, evalLines, rangeMean, type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
@@ -165,7 +166,7 @@ async function report(ctx: ReportContext): Promise<string> {
   const lossData = epochRows(all, (rs) => epochTrainLoss(rs, spe));
   const accData = epochRows(all, evalByEpoch((e) => e.accuracy, 100));
   out.push(await ctx.figure('train-loss', lineChart({ title: 'train loss per epoch', subtitle: 'mean of the logged steps of each epoch; lr ×0.1 for the last two epochs', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'value', title: 'train loss', scale: 'log' }, series: 'setting', data: lossData, seedBand: true, points: true }), 'Train loss per epoch: Padam at p = 1/4, 1/8, 1/16 (lr 0.1 and matched), SGD-momentum, Adam, AMSGrad.'), '');
-  out.push(await ctx.figure('test-accuracy', lineChart({ title: 'test accuracy per epoch', subtitle: 'first test images per epoch, all at the end', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'value', title: 'accuracy (%)' }, series: 'setting', data: accData, seedBand: true, points: true }), 'Test accuracy per epoch.'), '');
+  out.push(await testAccuracyFigure(ctx, accData, 'first test images per epoch, all at the end'), '');
   return `${out.join('\n')}\n`;
 }
 
