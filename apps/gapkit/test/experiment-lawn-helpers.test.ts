@@ -6,9 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countSubnormalsIn } from '../src/experiment/count-subnormals.js';
+import { recipeVariant } from '../src/experiment/experiments/lawn-ml100k-groups.js';
 import { lawnRunStats } from '../src/experiment/experiments/lawn-ml100k-run-stats.js';
 import { PYTORCH_B1K } from '../src/experiment/experiments/lawn-ml100k-reference.js';
 import { lawnSetting } from '../src/experiment/experiments/lawn-ml100k-setting.js';
+import { moveWord } from '../src/experiment/experiments/lawn-ml100k-toward.js';
 import { markdownTable } from '../src/experiment/markdown-table.js';
 import { effectVerdict, matchVerdict, noiseOf } from '../src/experiment/noise-verdict.js';
 import { formatSeedStats, seedStats } from '../src/experiment/seed-stats.js';
@@ -80,6 +82,25 @@ describe('lawn-ml100k settings and run statistics', () => {
     const reset = lawnSetting({ batchSize: 1024, optimizer: { name: 'adam-lawn', options: { freeEpochs: 2, resetMomentsAtSwitch: true } } }, 'r');
     expect([reset.label, reset.short]).toEqual(['Adam-LAWN, E_free 2, embeddings constrained, moments reset', 'LAWN E2 C reset']);
     expect(() => lawnSetting({ optimizer: {} }, 'run x')).toThrow(/run x has no optimizer name/);
+  });
+
+  it('a toward-66 variant names what differs from the recipe at its batch size (length, η_peak; SGD keeps its own lr)', () => {
+    const cfg = (batchSize: number, epochs: number, name: string, lr: number) => ({ batchSize, epochs, optimizer: { name, options: { lr } } });
+    const variant = (c: ReturnType<typeof cfg>) => recipeVariant(c, lawnSetting(c, 'r'));
+    expect(variant(cfg(1024, 300, 'adam', 3e-3))).toBe('300 epochs');
+    expect(variant(cfg(1024, 60, 'adam-lawn', 1e-2))).toBe('η_peak 0.01');
+    expect(variant(cfg(1024, 300, 'adam-lawn', 1e-3))).toBe('300 epochs, η_peak 1e-3');
+    expect(variant(cfg(99057, 200, 'adam', 1e-2))).toBe('the recipe');
+    expect(variant(cfg(1024, 60, 'sgd', 0.1))).toBe('the recipe');
+  });
+
+  it('moveWord: a change moves the final HR@10 only beyond the noise, and says which way', () => {
+    expect([moveWord(3.5, 3), moveWord(-3.5, 3), moveWord(2.9, 3)]).toEqual(['raises it', 'lowers it', 'no change beyond the noise']);
+    fc.assert(
+      fc.property(fc.double({ min: -20, max: 20, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }), (d, n) => {
+        expect(moveWord(d, n)).toBe(Math.abs(d) <= n ? 'no change beyond the noise' : d > 0 ? 'raises it' : 'lowers it');
+      }),
+    );
   });
 
   it('reads HR/NDCG per epoch, best/final/last-5, loss per epoch, norms, LAWN drift and training seconds from metrics lines', () => {

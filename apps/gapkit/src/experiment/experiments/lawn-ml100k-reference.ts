@@ -39,3 +39,13 @@ export const REFERENCE_SEED_SPREAD_HR = 3;
 
 /** Single-thread PyTorch seconds per epoch on the reference recipe (Adam 1.06–1.30, Adam-LAWN ≈ 1.2, evaluation 0.06). */
 export const PYTORCH_SECONDS_PER_EPOCH = { adamLow: 1.06, adamHigh: 1.3, lawn: 1.2, evaluation: 0.06 } as const;
+
+/**
+ * The reference recipe's length and η_peak per batch size (the sweep files b1k-*.yaml and
+ * large-batch*.yaml): a run that differs from them is a variant the report sets against the recipe's
+ * run of the same setting. SGD-momentum's η_peak 0.1 is its own and is not compared.
+ */
+export const RECIPE: Readonly<Record<number, { readonly epochs: number; readonly etaPeak: number }>> = {
+  1024: { epochs: 60, etaPeak: 3e-3 },
+  99057: { epochs: 200, etaPeak: 1e-2 },
+};
