@@ -20,8 +20,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const driver = fileURLToPath(new URL('./tiny-experiment.ts', import.meta.url));
 const tsxLoader = pathToFileURL(fileURLToPath(new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url))).href;
-const runTiny = (): { report: string; failed: number; said: string[] } =>
-  JSON.parse(execFileSync(process.execPath, ['--import', tsxLoader, '--conditions=source', driver, root], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+const runTiny = (...extra: string[]): { report: string; failed: number; said: string[] } =>
+  JSON.parse(execFileSync(process.execPath, ['--import', tsxLoader, '--conditions=source', driver, root, ...extra], { encoding: 'utf8', maxBuffer: 1 << 24 }));
 
 describe('gapkit experiment runner', () => {
   const reportDir = join(root, 'report');
@@ -46,6 +46,17 @@ describe('gapkit experiment runner', () => {
     expect(said.filter((s) => s.includes('already finished'))).toHaveLength(2);
     expect(said.some((s) => s.includes('local worker processes'))).toBe(false);
     expect(report).toContain('tiny-b seed 2: 10 step lines');
+  }, 120_000);
+
+  it('--report-only runs nothing: the finished runs give the same body, and runs not yet run are counted, not reported', () => {
+    const done = runTiny('report-only', 'out');
+    expect(done.said.some((s) => s.includes('local worker processes') || s.includes('already finished'))).toBe(false);
+    expect(done.report).toContain('Runs: 4 in 2 sweeps (`tiny-a` 2, `tiny-b` 2); 0 failed.');
+    expect(done.report).toContain('tiny-b seed 2: 10 step lines, lr 0.05, epochs 2');
+    const none = runTiny('report-only', 'empty');
+    expect(none.report).toContain('Runs: 4 in 2 sweeps (`tiny-a` 2, `tiny-b` 2); 0 failed; 4 not finished when this report was made (`--report-only`): the tables hold the 0 finished runs.');
+    expect(none.report).not.toContain('step lines');
+    expect(existsSync(join(root, 'empty'))).toBe(false);
   }, 120_000);
 
   it('names the missing data folder and the flag that fixes it', () => {

@@ -1,7 +1,8 @@
 /**
  * Runs a tiny experiment of the test's own (two sweeps on the embedded digits) through the experiment
  * runner in a process of its own (the runner forks pool workers, which need tsx's loader: the test
- * runs this file with it). Usage: node --import tsx/loader tiny-experiment.ts ROOT; prints JSON.
+ * runs this file with it). Usage: node --import tsx/loader tiny-experiment.ts ROOT [report-only OUT];
+ * prints JSON.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { parseOverride } from '../src/experiment/override-sweep.js';
 import { runExperiment } from '../src/experiment/run-experiment.js';
 
 const root = process.argv[2];
+const reportOnly = process.argv[3] === 'report-only';
+const outName = process.argv[4] ?? 'out';
 const sweepDir = join(root, 'tiny');
 mkdirSync(sweepDir, { recursive: true });
 const sweepYaml = (name: string, lr: number) =>
@@ -41,6 +44,7 @@ const tiny: Experiment = {
     const lines = [];
     for (const s of ctx.sweeps) {
       for (const run of s.runs) {
+        if (!s.results.has(run.key)) continue;
         const steps = ctx.records(s, run).filter((r) => r.type === 'step');
         lines.push(`${s.sweep.name} seed ${run.seed}: ${steps.length} step lines, lr ${steps[0]?.lr}, epochs ${run.input.epochs}`);
       }
@@ -54,12 +58,13 @@ const said: string[] = [];
 const { report, failed } = await runExperiment(tiny, {
   mode: 'full',
   dataDir: root,
-  out: join(root, 'out'),
-  reportDir: join(root, 'report'),
+  out: join(root, outName),
+  reportDir: join(root, reportOnly ? `report-${outName}` : 'report'),
   workers: 2,
   overrides: [parseOverride('epochs=2')],
   command: 'gapkit experiment tiny',
   say: (s) => said.push(s),
   sweepDir,
+  reportOnly,
 });
 process.stdout.write(JSON.stringify({ report, failed, said }));

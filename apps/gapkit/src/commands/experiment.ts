@@ -18,6 +18,7 @@ import { DEFAULT_DATA_DIR } from '../train/train-flags.js';
 
 const usage = `usage: gapkit experiment NAME [--quick] [--data-dir DIR] [--out DIR] [--report-dir DIR] [--workers N]
                          [--epochs N] [--set PATH=VALUE[;PATH=VALUE…]] [--only FILE[,FILE…]]
+                         [--report-only]
        gapkit experiment --list
 
 Reproduces one of the papers' effects: runs the experiment's sweep files (apps/gapkit/experiments/NAME/)
@@ -39,6 +40,8 @@ options:
   --set P=V;…       other changes to every sweep's base config (YAML values), e.g. --set 'batchSize=512'
   --only FILE,…     run (and report) only these of the experiment's sweep files, e.g. --only nd-adam.yaml;
                     the report names the sweeps that ran, and says what is missing
+  --report-only     run nothing: build report.md from the runs finished so far (e.g. while the sweeps
+                    still run in another process); the header counts the runs not finished
   --quiet           no progress lines
 
 example: pnpm gapkit experiment padam-p-sweep --quick --data-dir ~/datasets`;
@@ -53,6 +56,7 @@ const SPECS = {
   epochs: { kind: 'int', min: 1, max: 100000 },
   set: { kind: 'string' },
   only: { kind: 'string' },
+  'report-only': { kind: 'flag' },
   quiet: { kind: 'flag' },
 } as const;
 
@@ -114,6 +118,7 @@ export const command: Command = {
       overrides,
       command: ['gapkit experiment', ...args].join(' '),
       say,
+      reportOnly: o['report-only'],
     });
     say(`wrote ${join(o['report-dir'] ?? out, 'report.md')}`);
     if (failed > 0) console.error(`gapkit experiment: ${failed} runs failed (see the sweeps' sweep.md under ${join(out, 'sweeps')})`);

@@ -11,7 +11,7 @@ import { basename, join, resolve } from 'node:path';
 import { writeFigure } from '@gapkit/plots/node';
 import { UsageError } from '../command.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { type SweepResults, runSweepLocally } from '../sweep/run-sweep-locally.js';
+import { readSweepResults, type SweepResults, runSweepLocally } from '../sweep/run-sweep-locally.js';
 import { readSweepFile } from '../sweep/sweep-file.js';
 import type { Experiment, ExperimentMode, ReportContext } from './experiment.js';
 import { EXPERIMENTS_DIR } from './experiments-dir.js';
@@ -32,6 +32,8 @@ export interface ExperimentRunOptions {
   readonly say: (line: string) => void;
   /** Folder of the sweep files (default `apps/gapkit/experiments/<name>/`). */
   readonly sweepDir?: string;
+  /** Build the report from the runs finished so far; run nothing (`--report-only`). */
+  readonly reportOnly?: boolean;
 }
 
 function gitCommit(): string {
@@ -57,13 +59,17 @@ export function checkData(e: Experiment, dataDir: string): void {
   }
 }
 
-export async function runExperiment(e: Experiment, o: ExperimentRunOptions): Promise<{ report: string; failed: number }> {
+export async function runExperiment(e: Experiment, o: ExperimentRunOptions): Promise<{ report: string; failed: number; unfinished: number }> {
   checkData(e, o.dataDir);
   const started = performance.now();
   const files = e.sweeps[o.mode].map((f) => join(o.sweepDir ?? join(EXPERIMENTS_DIR, e.name), f));
   const sweeps = files.map((f) => overrideSweep(readSweepFile(f), o.overrides));
   const results: SweepResults[] = [];
   for (const [i, sweep] of sweeps.entries()) {
+    if (o.reportOnly) {
+      results.push(readSweepResults(sweep, join(o.out, 'sweeps', sweep.name)));
+      continue;
+    }
     o.say(`experiment ${e.name} (${o.mode}): sweep ${i + 1} of ${sweeps.length}, ${sweep.name}`);
     results.push(await runSweepLocally(sweep, { out: join(o.out, 'sweeps', sweep.name), workers: o.workers, dataDir: o.dataDir, say: o.say }));
   }
@@ -91,14 +97,17 @@ export async function runExperiment(e: Experiment, o: ExperimentRunOptions): Pro
   const outcomes = results.flatMap((r) => [...r.results.values()]);
   const runSeconds = outcomes.reduce((s, x) => s + x.seconds, 0);
   const total = results.reduce((s, r) => s + r.runs.length, 0);
-  const failed = total - results.reduce((s, r) => s + r.runs.filter((x) => r.results.has(x.key)).length, 0);
+  const finished = results.reduce((s, r) => s + r.runs.filter((x) => r.results.has(x.key)).length, 0);
+  // after a full invocation every run has either finished or failed; with --report-only the rest has not run yet
+  const failed = o.reportOnly ? results.reduce((s, r) => s + r.runs.filter((x) => !r.results.has(x.key) && r.failures.has(x.key)).length, 0) : total - finished;
+  const unfinished = total - finished - failed;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const header = [
     `# ${e.title}`,
     '',
     `\`${o.command}\` — ${o.mode === 'quick' ? '**quick form** (CI-sized: too small to show the effect; the numbers only prove the pipeline)' : 'full form'}.`,
     '',
-    `- Runs: ${total} in ${results.length} sweep${results.length === 1 ? '' : 's'} (${results.map((r) => `\`${r.sweep.name}\` ${r.runs.length}`).join(', ')}); ${failed} failed.`,
+    `- Runs: ${total} in ${results.length} sweep${results.length === 1 ? '' : 's'} (${results.map((r) => `\`${r.sweep.name}\` ${r.runs.length}`).join(', ')}); ${failed} failed${unfinished > 0 ? `; ${unfinished} not finished when this report was made (\`--report-only\`): the tables hold the ${finished} finished runs` : ''}.`,
     `- Wall time of this invocation: ${formatSeconds(wall)} (runs already finished by an earlier invocation are not re-run); the runs' own times sum to ${formatSeconds(runSeconds)}.`,
     `- Machine: ${availableParallelism()} cores (${cpu}), Node ${process.versions.node}; gapkit commit ${gitCommit()}; ${new Date().toISOString().slice(0, 10)}.`,
     ...(o.overrides.length > 0 ? [`- Overrides of every sweep's base config: ${o.overrides.map((x) => `\`${x.path}=${JSON.stringify(x.value)}\``).join(', ')}.`] : []),
@@ -107,5 +116,5 @@ export async function runExperiment(e: Experiment, o: ExperimentRunOptions): Pro
   ];
   const report = `${header.join('\n')}${body.trimEnd()}\n`;
   writeFileAtomic(join(o.reportDir, 'report.md'), report);
-  return { report, failed };
+  return { report, failed, unfinished };
 }

@@ -41,6 +41,17 @@ export function outcomeSaver(runs: readonly RunSpec[], folder: SweepFolder, prog
   };
 }
 
+/**
+ * What a sweep's folder holds now — finished and failed runs — without running anything or writing to
+ * the folder (safe while another process is still running the sweep). A folder that does not exist
+ * yet reads as no run finished.
+ */
+export function readSweepResults(sweep: SweepFile, out: string): SweepResults {
+  const runs = expandSweep(sweep);
+  const folder = new SweepFolder(out);
+  return { sweep, folder, runs, results: folder.results(), failures: folder.failures() };
+}
+
 /** Runs every unfinished run of `sweep` on the local pool, then writes `sweep.md` and its plots. */
 export async function runSweepLocally(sweep: SweepFile, o: LocalSweepOptions): Promise<SweepResults> {
   const runs = expandSweep(sweep);
