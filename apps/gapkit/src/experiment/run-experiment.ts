@@ -108,7 +108,7 @@ export async function runExperiment(e: Experiment, o: ExperimentRunOptions): Pro
     `\`${o.command}\` — ${o.mode === 'quick' ? '**quick form** (CI-sized: too small to show the effect; the numbers only prove the pipeline)' : 'full form'}.`,
     '',
     `- Runs: ${total} in ${results.length} sweep${results.length === 1 ? '' : 's'} (${results.map((r) => `\`${r.sweep.name}\` ${r.runs.length}`).join(', ')}); ${failed} failed${unfinished > 0 ? `; ${unfinished} not finished when this report was made (\`--report-only\`): the tables hold the ${finished} finished runs` : ''}.`,
-    `- Wall time of this invocation: ${formatSeconds(wall)} (runs already finished by an earlier invocation are not re-run); the runs' own times sum to ${formatSeconds(runSeconds)}.`,
+    `- Wall time of this invocation: ${formatSeconds(wall)} (runs already finished by an earlier invocation are not re-run); the runs' own times sum to ${formatSeconds(runSeconds)}${outcomes.some((x) => x.resumedFrom > 0) ? ' (a run resumed after an interruption counts its last session only)' : ''}.`,
     `- Machine: ${availableParallelism()} cores (${cpu}), Node ${process.versions.node}; gapkit commit ${gitCommit()}; ${new Date().toISOString().slice(0, 10)}.`,
     ...(o.overrides.length > 0 ? [`- Overrides of every sweep's base config: ${o.overrides.map((x) => `\`${x.path}=${JSON.stringify(x.value)}\``).join(', ')}.`] : []),
     `- Sweep files (what ran, readable and editable): ${files.map((f) => `[\`config/${basename(f)}\`](config/${basename(f)})`).join(', ')}; each run's folder (config.yaml, metrics.jsonl, checkpoints) is under \`${join(o.out, 'sweeps')}/<sweep>/runs/<key>/\`.`,

@@ -15,7 +15,11 @@ export interface SettingRuns {
   readonly setting: LawnSetting;
   /** e.g. `300 epochs`, `η_peak 1e-2`; null for the recipe's own runs. */
   readonly variant: string | null;
-  readonly runs: { readonly seed: number; readonly stats: LawnRunStats; readonly seconds: number; readonly dir: string }[];
+  /**
+   * `seconds`: the wall time of the run's last session; `sessionEpochs`: the epochs that session
+   * trained (all of them unless it resumed from a checkpoint), so seconds / sessionEpochs is s/epoch.
+   */
+  readonly runs: { readonly seed: number; readonly stats: LawnRunStats; readonly seconds: number; readonly sessionEpochs: number; readonly dir: string }[];
 }
 
 /** The sweeps whose runs are variants of the recipe rather than rows of it. */
@@ -48,7 +52,9 @@ export function collectSettingRuns(ctx: ReportContext): SettingRuns[] {
       const variant = toward ? recipeVariant(run.input, setting) : null;
       const id = `${setting.batchSize} ${setting.id} ${variant ?? ''}`;
       const entry = out.get(id) ?? { setting, variant, runs: [] };
-      entry.runs.push({ seed: run.seed, stats: lawnRunStats(ctx.records(s, run), setting.batchSize, what), seconds: outcome.seconds, dir: join(s.folder.runsDir, run.key) });
+      const stats = lawnRunStats(ctx.records(s, run), setting.batchSize, what);
+      const sessionEpochs = outcome.steps > 0 ? stats.epochs * (1 - outcome.resumedFrom / outcome.steps) : stats.epochs;
+      entry.runs.push({ seed: run.seed, stats, seconds: outcome.seconds, sessionEpochs, dir: join(s.folder.runsDir, run.key) });
       out.set(id, entry);
     }
   }

@@ -30,7 +30,7 @@ const fmt = (s: SeedStats, digits = 2) => formatSeedStats(s, digits);
 function resultsTable(groups: readonly SettingRuns[]): string {
   const rows = groups.map((g) => {
     const epochs = g.runs[0].stats.epochs;
-    const perEpoch = seedStats(g.runs.map((r) => r.seconds / r.stats.epochs));
+    const perEpoch = seedStats(g.runs.map((r) => r.seconds / r.sessionEpochs));
     const trainPerEpoch = seedStats(g.runs.map((r) => r.stats.trainSeconds / r.stats.epochs));
     return [
       g.setting.label,
@@ -205,7 +205,7 @@ async function report(ctx: ReportContext): Promise<string> {
     const what = `batch ${b.toLocaleString('en-US')}, ${epochs} epochs`;
     out.push(`## Batch ${b.toLocaleString('en-US')} (${epochs} epochs)`, '', resultsTable(gs), '');
     out.push(
-      'Mean ± sample std over seeds, each seed in parentheses; "best" is chosen on the test set itself (there is no validation split) and is optimistic — the final and last-5 columns are the fairer ones. s/epoch is the run\'s wall time per epoch including evaluation and checkpoints; in parentheses, the training steps alone.',
+      'Mean ± sample std over seeds, each seed in parentheses; "best" is chosen on the test set itself (there is no validation split) and is optimistic — the final and last-5 columns are the fairer ones. s/epoch is the run\'s wall time per epoch including evaluation and checkpoints (of its last session, for a run resumed after an interruption); in parentheses, the training steps alone.',
       '',
     );
     const isB1k = b === 1024;
