@@ -1,6 +1,9 @@
 import { shapeToString } from '../shape.js';
 import { fromOp, Tensor } from '../tensor.js';
 
+/** Rows narrower than this are copied element by element (a `subarray` view per row costs more). */
+const SHORT_ROW = 64;
+
 /**
  * Embedding lookup: row indices[i] of `table` [n, d] for each i, giving [indices.length, d].
  * d gather/d table: dy's rows scatter-added (in float64) into a zero [n, d]; O(len·d) work beyond the zero fill.
@@ -12,9 +15,16 @@ export function gather(table: Tensor, indices: Int32Array): Tensor {
   const T = table.data;
   const len = indices.length;
   const Y = new Float32Array(len * d);
-  for (let i = 0; i < len; i++) {
-    const row = indices[i] * d;
-    Y.set(T.subarray(row, row + d), i * d);
+  if (d < SHORT_ROW) {
+    for (let i = 0, o = 0; i < len; i++) {
+      const row = indices[i] * d;
+      for (let j = 0; j < d; j++) Y[o++] = T[row + j];
+    }
+  } else {
+    for (let i = 0; i < len; i++) {
+      const row = indices[i] * d;
+      Y.set(T.subarray(row, row + d), i * d);
+    }
   }
   return fromOp('gather', Y, [len, d], [table], (dy) => {
     const D = dy.data;
@@ -34,9 +44,12 @@ export function gather(table: Tensor, indices: Int32Array): Tensor {
       for (let j = 0; j < d; j++) acc[dst + j] += D[src + j];
     }
     const g = new Float32Array(n * d);
-    rows.forEach((row, k) => {
-      g.set(acc.subarray(k * d, (k + 1) * d), row * d);
-    });
+    // float64 → float32 by assignment: the same round-to-nearest as `set` of a Float64Array.
+    for (let k = 0; k < rows.length; k++) {
+      const dst = rows[k] * d;
+      const src = k * d;
+      for (let j = 0; j < d; j++) g[dst + j] = acc[src + j];
+    }
     return [new Tensor(g, table.shape)];
   });
 }
