@@ -50,6 +50,42 @@ function matmulPackedRows(engine: PackedGemm, a: Float32Array, b: Float32Array, 
   return unpackRows(buf.c, nP * engine.nr, m, n);
 }
 
+describe('packA and packB', () => {
+  it('lay out op(A) and op(B) exactly as the panel definition says, zero past the edge', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 1, max: 8 }), fc.boolean(), fc.nat(), (rowsOrCols, k, tile, trans, seed) => {
+        const src = valuesWithZeros(rowsOrCols * k, seed);
+        const p = panels(rowsOrCols, tile);
+        const a = new Float32Array(p * tile * k).fill(Number.NaN);
+        packA(src, rowsOrCols, k, trans, tile, a);
+        const wantA = new Float32Array(a.length);
+        for (let ip = 0; ip < p; ip++) {
+          for (let q = 0; q < k; q++) {
+            for (let r = 0; r < tile; r++) {
+              const i = ip * tile + r;
+              wantA[(ip * k + q) * tile + r] = i < rowsOrCols ? src[trans ? q * rowsOrCols + i : i * k + q] : 0;
+            }
+          }
+        }
+        expectSameBits(a, wantA);
+        const b = new Float32Array(p * tile * k).fill(Number.NaN);
+        packB(src, k, rowsOrCols, trans, tile, b);
+        const wantB = new Float32Array(b.length);
+        for (let jp = 0; jp < p; jp++) {
+          for (let q = 0; q < k; q++) {
+            for (let c = 0; c < tile; c++) {
+              const j = jp * tile + c;
+              wantB[(jp * k + q) * tile + c] = j < rowsOrCols ? src[trans ? j * k + q : q * rowsOrCols + j] : 0;
+            }
+          }
+        }
+        expectSameBits(b, wantB);
+      }),
+      { numRuns: PROPERTY_RUNS * 5 },
+    );
+  });
+});
+
 describe('unpackC fast paths', () => {
   it('equal the row copy for every width (short, long, unpadded)', () => {
     fc.assert(
