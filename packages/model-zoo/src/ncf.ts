@@ -6,9 +6,10 @@
  * `bceWithLogits` against 0/1 labels, rank by the logit).
  *
  * - GMF: p_u ⊙ q_i → linear(factors → 1).
- * - MLP: [p_u, q_i] (each `embeddingDim`) → ReLU linear layers `tower` → linear(→ 1). The reference
- *   tower for layers [64, 32, 16, 8] is embeddingDim 32, tower [32, 16, 8]: three hidden layers, the
- *   "3-layer MLP over user and item embeddings" LAWN trained.
+ * - MLP: [p_u, q_i] (each `embeddingDim`, looked up straight into the joined rows by `embedConcat`)
+ *   → ReLU linear layers `tower` → linear(→ 1). The reference tower for layers [64, 32, 16, 8] is
+ *   embeddingDim 32, tower [32, 16, 8]: three hidden layers, the "3-layer MLP over user and item
+ *   embeddings" LAWN trained.
  * - NeuMF: GMF and MLP branches with separate embeddings, their last vectors concatenated →
  *   linear(factors + tower[last] → 1).
  *
@@ -19,7 +20,7 @@
  * embeddings, no normalization anywhere; for GMF only `predict`); `predict.*` carries `classifier`.
  * Embeddings have role `embedding` and no unit axes; linear weights have unitAxes [1].
  */
-import { concat, Embedding, Linear, Module, mul, type Rng, relu, reshape, type Tensor, uniformInit, xavierUniform } from '@gapkit/autodiff';
+import { concat, Embedding, embedConcat, Linear, Module, mul, type Rng, relu, reshape, type Tensor, uniformInit, xavierUniform } from '@gapkit/autodiff';
 import { finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
 import { type ParameterCount, ParameterTally } from './tally.js';
 import { positiveInt, positiveIntList, withDefaults } from './validate.js';
@@ -150,7 +151,7 @@ export class NcfMlp extends Module {
   /** (users, items) of length N → logits [N]. */
   forward(users: Int32Array, items: Int32Array): Tensor {
     const n = checkBatch('ncf-mlp', users, items);
-    const h = runTower(this.tower, concat([this.userEmbedding.forward(users), this.itemEmbedding.forward(items)], 1));
+    const h = runTower(this.tower, embedConcat([this.userEmbedding, this.itemEmbedding], [users, items]));
     return reshape(this.predict.forward(h), [n]);
   }
 }
@@ -182,7 +183,7 @@ export class NeuMf extends Module {
   forward(users: Int32Array, items: Int32Array): Tensor {
     const n = checkBatch('neumf', users, items);
     const mf = mul(this.mfUserEmbedding.forward(users), this.mfItemEmbedding.forward(items));
-    const mlp = runTower(this.tower, concat([this.mlpUserEmbedding.forward(users), this.mlpItemEmbedding.forward(items)], 1));
+    const mlp = runTower(this.tower, embedConcat([this.mlpUserEmbedding, this.mlpItemEmbedding], [users, items]));
     return reshape(this.predict.forward(concat([mf, mlp], 1)), [n]);
   }
 }

@@ -1,4 +1,5 @@
 import { assertIndices, gather } from '../ops/gather.js';
+import { gatherConcat } from '../ops/gather-concat.js';
 import type { Rng } from '../random.js';
 import type { Tensor } from '../tensor.js';
 import { normalInit, type WeightInit } from './init.js';
@@ -39,4 +40,19 @@ export class Embedding extends Module {
     assertIndices(`Embedding(${this.numEmbeddings}, ${this.dim})`, indices, this.numEmbeddings);
     return gather(this.weight, indices);
   }
+}
+
+/**
+ * `concat(embeddings.map((e, k) => e.forward(ids[k])), 1)` as one `gatherConcat`: the same values and
+ * gradients, bit for bit, without copying the looked-up rows into the joined tensor (NCF's MLP input).
+ */
+export function embedConcat(embeddings: readonly Embedding[], ids: readonly Int32Array[]): Tensor {
+  if (ids.length !== embeddings.length) throw new RangeError(`embedConcat: need one index array per embedding, got ${ids.length} for ${embeddings.length}`);
+  embeddings.forEach((e, k) => {
+    assertIndices(`Embedding(${e.numEmbeddings}, ${e.dim})`, ids[k], e.numEmbeddings);
+  });
+  return gatherConcat(
+    embeddings.map((e) => e.weight),
+    ids,
+  );
 }

@@ -4,7 +4,7 @@ export { BatchNorm1d } from './batch-norm1d.js';
 export { BatchNorm2d } from './batch-norm2d.js';
 export { Conv2d, type Conv2dLayerOptions } from './conv2d.js';
 export { Dropout } from './dropout.js';
-export { Embedding, type EmbeddingOptions } from './embedding.js';
+export { Embedding, type EmbeddingOptions, embedConcat } from './embedding.js';
 export * from './init.js';
 export type { Layer } from './layer.js';
 export { Linear, type LinearOptions } from './linear.js';

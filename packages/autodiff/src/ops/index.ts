@@ -22,6 +22,7 @@ export { exp } from './exp.js';
 export { expand } from './expand.js';
 export { flatten } from './flatten.js';
 export { gather } from './gather.js';
+export { gatherConcat } from './gather-concat.js';
 export { globalAvgPool2d } from './global-avg-pool2d.js';
 export { leakyRelu } from './leaky-relu.js';
 export { linear } from './linear.js';

@@ -13,8 +13,7 @@ export function matmulPacked(
   n: number,
   opts: MatmulOptions = {},
 ): Float32Array {
-  const out = new Float32Array(m * n);
-  if (m === 0 || n === 0) return out;
+  if (m === 0 || n === 0) return new Float32Array(m * n);
   const { mr, nr } = engine;
   const mP = panels(m, mr);
   const nP = panels(n, nr);
@@ -22,6 +21,9 @@ export function matmulPacked(
   packA(a, m, k, opts.transA ?? false, mr, buf.a);
   packB(b, k, n, opts.transB ?? false, nr, buf.b);
   engine.run(mP, nP, k, false);
+  // No padding columns: C's first m rows are the result, copied out in one go (no zero fill first).
+  if (nP * nr === n) return buf.c.slice(0, m * n);
+  const out = new Float32Array(m * n);
   unpackC(buf.c, nP * nr, m, n, out);
   return out;
 }

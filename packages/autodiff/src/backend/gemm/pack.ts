@@ -49,7 +49,23 @@ export function packB(src: Float32Array, k: number, n: number, trans: boolean, n
   }
 }
 
-/** out[i·n + j] = c[i·ldc + j] for the valid m × n corner of a padded C. */
+/**
+ * Rows shorter than this are copied element by element: a `subarray` view per row costs more than
+ * the copy itself for the narrow C of small layers (NCF's 32-, 16-, 8- and 1-wide outputs).
+ */
+export const SHORT_ROW = 64;
+
+/**
+ * out[i·n + j] = c[i·ldc + j] for the valid m × n corner of a padded C: one block copy when C has no
+ * padding columns, a plain loop for short rows, a row copy otherwise. Every path copies the same
+ * float32 values (`unpackC.test.ts` checks them against the row-by-row copy).
+ */
 export function unpackC(c: Float32Array, ldc: number, m: number, n: number, out: Float32Array): void {
-  for (let i = 0; i < m; i++) out.set(c.subarray(i * ldc, i * ldc + n), i * n);
+  if (ldc === n) {
+    out.set(c.subarray(0, m * n));
+  } else if (n < SHORT_ROW) {
+    for (let i = 0, s = 0, o = 0; i < m; i++, s += ldc) for (let j = 0; j < n; j++) out[o++] = c[s + j];
+  } else {
+    for (let i = 0; i < m; i++) out.set(c.subarray(i * ldc, i * ldc + n), i * n);
+  }
 }
