@@ -23,14 +23,14 @@ const SETTINGS = ['Adam, λ 1e-4', 'Adam-LAWN, E_free 1, embeddings constrained'
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('gapkit experiment lawn-ml100k --quick', () => {
-  it.skipIf(!haveData)('trains four settings and one longer variant on a subset and writes a report with numbers, verdicts and figures', async () => {
+  it.skipIf(!haveData)('trains four settings and two longer variants on a subset and writes a report with numbers, verdicts and figures', async () => {
     const out = join(root, 'out');
     const cli = gapkit(['experiment', 'lawn-ml100k', '--quick', '--data-dir', DATA, '--out', out, '--workers', '2']);
     const { code } = await cli.exited;
     expect(code, cli.output()).toBe(0);
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('Quick form: far too small to show anything');
-    expect(report).toContain('Runs: 5 in 2 sweeps (`lawn-quick` 4, `lawn-toward-66-quick` 1); 0 failed.');
+    expect(report).toContain('Runs: 6 in 2 sweeps (`lawn-quick` 4, `lawn-toward-66-quick` 2); 0 failed.');
     for (const s of SETTINGS) {
       // setting | seeds | best HR@10 (epoch) | final HR@10 | last-5 mean | NDCG at best | final NDCG | final loss | |logit| | s/epoch | epochs
       expect(report).toMatch(new RegExp(`\\| ${escapeRe(s)} \\| 1 \\| \\d+\\.\\d\\d \\(epoch [123]\\) \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d \\| 0\\.\\d{4} \\| \\d+\\.\\d\\d \\| \\d+\\.\\d \\(\\d+\\.\\d\\) \\| 3 \\|`));
@@ -48,6 +48,7 @@ describe('gapkit experiment lawn-ml100k --quick', () => {
     expect(report).toMatch(/subnormal float32 values of 260259/);
     // the toward-66 variant (one epoch more) is set against the recipe run of its setting, not mixed into the tables
     expect(report).toMatch(/^\| Adam, λ 1e-4 \| 4 epochs \| 1 \| \d+\.\d\d \(epoch [1-4]\) \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \(best \d+\.\d\d\) \| [+−]\d+\.\d\d \| \*\*(raises it|lowers it|no change beyond the noise)\*\* \([+−]\d+\.\d\d vs noise 3\.00\) \|$/m);
+    expect(report).toMatch(/^- 4 epochs: Adam-LAWN, E_free 1, embeddings constrained − Adam, λ 1e-4, final HR@10 \d+\.\d\d − \d+\.\d\d: \*\*(agrees|disagrees|not visible at this scale)\*\* — measured [+−]\d+\.\d\d HR points/m);
     expect(report).toContain('Tried: the length (the paper trains 300 epochs). Not tried (CPU time): η_peak; E_warmup; the embedding size.');
     for (const f of ['hr-toward-66', 'hr-b1k', 'ndcg-b1k', 'loss-b1k', 'logit-b1k', 'user-embedding-norm-b1k', 'item-embedding-norm-b1k']) {
       for (const ext of ['png', 'svg', 'vl.json']) expect(existsSync(join(out, 'figures', `${f}.${ext}`)), `${f}.${ext}`).toBe(true);

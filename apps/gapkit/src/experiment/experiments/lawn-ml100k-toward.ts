@@ -7,7 +7,7 @@
 import { lineChart } from '@gapkit/plots';
 import type { ReportContext } from '../experiment.js';
 import { markdownTable } from '../markdown-table.js';
-import { noiseOf } from '../noise-verdict.js';
+import { effectVerdict as claimVerdict, noiseOf } from '../noise-verdict.js';
 import { formatSeedStats } from '../seed-stats.js';
 import { effectVerdict } from '../verdict.js';
 import { PAPER_TABLE4, REFERENCE_SEED_SPREAD_HR } from './lawn-ml100k-reference.js';
@@ -66,6 +66,22 @@ export async function towardSection(ctx: ReportContext, toward: readonly Setting
     markdownTable(['setting', 'change', 'seeds', 'best HR@10 (epoch)', 'final HR@10', 'mean HR@10, last 5', "the recipe's final HR@10", 'change in final HR@10', 'verdict: does the change move the final HR@10?'], rows),
     '',
   );
+  const variants = [...new Set(toward.map((g) => `${g.setting.batchSize}|${g.variant}`))];
+  const pairs = variants.flatMap((v) => {
+    const gs = toward.filter((g) => `${g.setting.batchSize}|${g.variant}` === v);
+    const adams = gs.filter((g) => g.setting.family === 'adam');
+    const lawns = gs.filter((g) => g.setting.family === 'adam-lawn');
+    const claimed = PAPER_TABLE4.b1k.lawn - PAPER_TABLE4.b1k.adam;
+    return lawns.flatMap((l) =>
+      adams.map((a) => {
+        const ls = settingStat(l, (s) => s.final.hr);
+        const as = settingStat(a, (s) => s.final.hr);
+        const c = claimVerdict(ls.mean - as.mean, claimed, noiseOf(REFERENCE_SEED_SPREAD_HR, ls.std, as.std), 'HR points');
+        return `- ${l.variant}: ${l.setting.label} − ${a.setting.label}, final HR@10 ${ls.mean.toFixed(2)} − ${as.mean.toFixed(2)}: **${c.verdict}** — ${c.text.slice(c.verdict.length + 2)}.`;
+      }),
+    );
+  });
+  if (pairs.length > 0) out.push(`Does Adam-LAWN beat Adam under the same change? (the paper: +${(PAPER_TABLE4.b1k.lawn - PAPER_TABLE4.b1k.adam).toFixed(2)} at batch 1k; noise as above)`, '', ...pairs, '');
   const tried = OPEN_QUESTIONS.filter((q) => q.shownBy !== null && toward.some((g) => g.variant?.includes(q.shownBy ?? '')));
   const untried = OPEN_QUESTIONS.filter((q) => !tried.includes(q));
   out.push(`Tried: ${tried.map((q) => q.what).join('; ') || 'nothing'}. Not tried (CPU time): ${untried.map((q) => q.what).join('; ') || 'nothing'}.`, '');
