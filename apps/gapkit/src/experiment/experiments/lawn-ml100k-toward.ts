@@ -86,7 +86,7 @@ export async function towardSection(ctx: ReportContext, toward: readonly Setting
   const untried = OPEN_QUESTIONS.filter((q) => !tried.includes(q));
   out.push(`Tried: ${tried.map((q) => q.what).join('; ') || 'nothing'}. Not tried (CPU time): ${untried.map((q) => q.what).join('; ') || 'nothing'}.`, '');
   const data = [...toward, ...recipe.filter((r) => toward.some((t) => t.setting.batchSize === r.setting.batchSize && t.setting.id === r.setting.id))].flatMap((g) =>
-    g.runs.flatMap((r) => r.stats.hr.map((p) => ({ epoch: p.epoch, value: p.value, setting: `${g.setting.short}, ${g.variant ?? 'recipe'}`, seed: r.seed }))),
+    g.runs.flatMap((r) => r.stats.hr.map((p) => ({ epoch: p.epoch, value: p.value, setting: `${g.setting.short}, ${(g.variant ?? 'recipe').replace(' epochs', ' ep')}`, seed: r.seed }))),
   );
   out.push(
     await ctx.figure(
