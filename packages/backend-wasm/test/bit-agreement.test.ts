@@ -17,6 +17,7 @@ const wasm2 = pair.twoThreads;
 afterAll(() => {
   wasm.dispose();
   wasm2.dispose();
+  wasmSolo.dispose();
 });
 
 /** Bitwise equality (Object.is per entry, so −0 and NaN payload classes count). */
@@ -119,5 +120,18 @@ describe('cpu and cpu-reference', () => {
     const w = wasm.kernels.matmul!(a, b, 32, 64, 32);
     expect(cpu.some((v, i) => v !== w[i])).toBe(true);
     expectParity(w, cpu, 64);
+  });
+});
+
+describe('the wasm / wasm-2t pair over one engine', () => {
+  it('disposing one view (as auto\'s start-up probe does with a dropped candidate) leaves the other usable; the engine goes with the second', () => {
+    const p = threadedWasmBackends(new ThreadedWasm());
+    const a = Float32Array.from({ length: 64 * 32 }, (_, i) => Math.sin(i));
+    const b = Float32Array.from({ length: 32 * 48 }, (_, i) => Math.cos(i));
+    const before = p.oneThread.kernels.matmul(a, b, 64, 32, 48);
+    p.twoThreads.dispose();
+    expect(p.oneThread.kernels.matmul(a, b, 64, 32, 48)).toEqual(before);
+    p.oneThread.dispose();
+    expect(() => p.oneThread.kernels.matmul(a, b, 64, 32, 48)).toThrow(/used after dispose/);
   });
 });

@@ -8,11 +8,13 @@ import { convGeometryArb, matmulShapeArb } from './parity-helpers.js';
 const ref = cpuReferenceBackend.kernels;
 const wasm = createWasmBackend();
 const wasm2 = createWasmBackend({ threads: 2 });
-const wasmSolo = threadedWasmBackends(new ThreadedWasm()).oneThread;
+const soloPair = threadedWasmBackends(new ThreadedWasm());
+const wasmSolo = soloPair.oneThread;
 afterAll(() => {
   wasm.dispose();
   wasm2.dispose();
   wasmSolo.dispose();
+  soloPair.twoThreads.dispose();
 });
 
 describe.each<[string, Backend]>([

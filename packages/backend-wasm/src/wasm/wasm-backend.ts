@@ -68,6 +68,8 @@ function singleThreadWasm(name: string): Backend {
 /**
  * Two backends over one two-thread engine (one shared memory): `wasm-2t`, and `wasm` whose calls run
  * on the main thread only. `auto` uses the pair so calibrating both costs no second wasm memory.
+ * The engine is disposed when both have been: auto's start-up probe may drop one of the pair (and
+ * dispose it) while keeping the other.
  */
 export function threadedWasmBackends(engine: ThreadedWasm): { oneThread: Backend; twoThreads: Backend } {
   const facts = (threads: string): Record<string, string> => ({
@@ -80,8 +82,13 @@ export function threadedWasmBackends(engine: ThreadedWasm): { oneThread: Backend
     'wasm.calls': `${engine.splitCalls} offered to both threads, ${engine.soloCalls} main thread only`,
     'wasm.units': `main ${engine.mainUnits}, worker ${engine.workerUnits}`,
   });
+  const live = new Set(['wasm', 'wasm-2t']);
+  const release = (name: string) => () => {
+    live.delete(name);
+    if (live.size === 0) engine.dispose();
+  };
   return {
-    oneThread: { name: 'wasm', kernels: engine.kernels(false), describe: () => facts('1 (main thread of the shared two-thread engine)'), dispose: () => engine.dispose() },
-    twoThreads: { name: 'wasm-2t', kernels: engine.kernels(true), describe: () => facts(`2 (main + ${engine.threadKind})`), dispose: () => engine.dispose() },
+    oneThread: { name: 'wasm', kernels: engine.kernels(false), describe: () => facts('1 (main thread of the shared two-thread engine)'), dispose: release('wasm') },
+    twoThreads: { name: 'wasm-2t', kernels: engine.kernels(true), describe: () => facts(`2 (main + ${engine.threadKind})`), dispose: release('wasm-2t') },
   };
 }
