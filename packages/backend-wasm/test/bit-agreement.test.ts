@@ -126,12 +126,14 @@ describe('cpu and cpu-reference', () => {
 describe('the wasm / wasm-2t pair over one engine', () => {
   it('disposing one view (as auto\'s start-up probe does with a dropped candidate) leaves the other usable; the engine goes with the second', () => {
     const p = threadedWasmBackends(new ThreadedWasm());
+    const matmul = p.oneThread.kernels.matmul;
+    if (matmul === undefined) throw new Error('the one-thread view has no matmul');
     const a = Float32Array.from({ length: 64 * 32 }, (_, i) => Math.sin(i));
     const b = Float32Array.from({ length: 32 * 48 }, (_, i) => Math.cos(i));
-    const before = p.oneThread.kernels.matmul(a, b, 64, 32, 48);
+    const before = matmul(a, b, 64, 32, 48);
     p.twoThreads.dispose();
-    expect(p.oneThread.kernels.matmul(a, b, 64, 32, 48)).toEqual(before);
+    expect(matmul(a, b, 64, 32, 48)).toEqual(before);
     p.oneThread.dispose();
-    expect(() => p.oneThread.kernels.matmul(a, b, 64, 32, 48)).toThrow(/used after dispose/);
+    expect(() => matmul(a, b, 64, 32, 48)).toThrow(/used after dispose/);
   });
 });
