@@ -20,13 +20,17 @@ afterAll(() => {
 const newestCheckpoint = (dir: string) =>
   existsSync(dir) ? Math.max(0, ...readdirSync(dir).map((f) => /^ckpt-(\d+)\.json$/.exec(f)).filter((m) => m !== null).map((m) => Number(m[1]))) : 0;
 
-/** Pids of the processes whose parent is `ppid` (Linux /proc). */
-function childrenOf(ppid: number): number[] {
+/**
+ * Pids of the sweep worker processes (`pool-child`) whose parent is `ppid` (Linux /proc). Other children
+ * (tsx's esbuild service, a `git` call) come and go and are not workers.
+ */
+function workersOf(ppid: number): number[] {
   const out: number[] = [];
   for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid) out.push(Number(d));
+      const worker = readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('pool-child');
+      if (worker && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid) out.push(Number(d));
     } catch {
       // the process ended while we looked
     }
@@ -58,7 +62,7 @@ describe('gapkit sweep, local, interrupted', () => {
       victim = keys.find((k) => !existsSync(join(runsDir, k, 'result.json')) && newestCheckpoint(join(runsDir, k)) >= 5 && newestCheckpoint(join(runsDir, k)) <= STEPS - 40) ?? '';
       if (!victim) await new Promise((r) => setTimeout(r, 50));
     }
-    const pool = childrenOf(first.child.pid ?? -1);
+    const pool = workersOf(first.child.pid ?? -1);
     expect(pool).toHaveLength(1); // --workers 1
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');

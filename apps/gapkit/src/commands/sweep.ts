@@ -21,6 +21,7 @@ import { SweepProgress } from '../sweep/sweep-progress.js';
 import { writeSweepReport } from '../sweep/sweep-report.js';
 import { statusText, sweepStatus } from '../sweep/sweep-status.js';
 import { DEFAULT_DATA_DIR } from '../train/train-flags.js';
+import { seedRounds } from '../sweep/seed-rounds.js';
 
 const usage = `usage: gapkit sweep FILE [--out DIR] [--workers N] [--queue redis://HOST:PORT] [--status]
 
@@ -111,7 +112,7 @@ export const command: Command = {
     folder.init(sweep, runs);
     folder.clearFailures();
     const done = folder.results();
-    const todo = runs.filter((r) => !done.has(r.key));
+    const todo = seedRounds(runs.filter((r) => !done.has(r.key)));
     const progress = new SweepProgress(runs.length, runs.length - todo.length, sweep.metrics, say);
     const onOutcome = outcomeSaver(runs, folder, progress);
     if (todo.length < runs.length) say(`sweep ${sweep.name}: ${runs.length - todo.length} of ${runs.length} runs already finished; skipping them`);

@@ -11,6 +11,7 @@ import type { SweepFile } from './sweep-file.js';
 import { SweepFolder } from './sweep-folder.js';
 import { SweepProgress } from './sweep-progress.js';
 import { writeSweepReport } from './sweep-report.js';
+import { seedRounds } from './seed-rounds.js';
 
 export interface LocalSweepOptions {
   /** The sweep's folder. */
@@ -59,7 +60,7 @@ export async function runSweepLocally(sweep: SweepFile, o: LocalSweepOptions): P
   folder.init(sweep, runs);
   folder.clearFailures();
   const done = folder.results();
-  const todo = runs.filter((r) => !done.has(r.key));
+  const todo = seedRounds(runs.filter((r) => !done.has(r.key)));
   const progress = new SweepProgress(runs.length, runs.length - todo.length, sweep.metrics, o.say);
   if (todo.length < runs.length) o.say(`sweep ${sweep.name}: ${runs.length - todo.length} of ${runs.length} runs already finished; skipping them`);
   if (todo.length > 0) {
