@@ -6,6 +6,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NEAR_ZERO_LOSS } from '../src/experiment/experiments/ndadam-logits.js';
 import { missingData, type QuickRun, runQuick, tableRows } from './experiment-quick-helpers.js';
 
 const skip = missingData(['cifar10']);
@@ -40,6 +41,20 @@ describe.skipIf(skip !== null)('gapkit experiment ndadam-logits --quick', () => 
     const v = tableRows(run.report, '### Verdicts');
     expect(v[0][1]).toMatch(/one seed: no noise estimate, no verdict/);
     expect(v[1][1]).toMatch(/^\*\*(agrees|disagrees|not visible at this scale)\*\* \(difference -?\d/);
+  });
+
+  it('says, from the loss column, which settings stopped short of near-zero training loss', () => {
+    const rows = tableRows(run.report, '## Final numbers');
+    const at = run.report.indexOf("### Did training reach the claim's regime?");
+    expect(at).toBeGreaterThan(0);
+    const sentence = run.report.slice(at).split('\n')[2];
+    const above = rows.filter((r) => Number.parseFloat(r[1]) > NEAR_ZERO_LOSS);
+    if (above.length === 0) expect(sentence).toMatch(/^Yes: /);
+    else {
+      expect(sentence).toMatch(above.length === rows.length ? /^No: / : /^Not everywhere: /);
+      expect(sentence).toContain(`${above.length} of ${rows.length} settings`);
+      for (const r of above) expect(sentence).toContain(`${r[0]} ${r[1].split(' ')[0]}`); // the table's own number
+    }
   });
 
   it('writes its figures as PNG, SVG and Vega-Lite', () => {
