@@ -8,7 +8,7 @@ import type { ReportContext } from './experiment.js';
 export interface SettingFigure {
   readonly title: string;
   readonly subtitle: string;
-  /** `epoch` (points marked, whole-number ticks unless `fractional`) or `step`. */
+  /** `epoch` (points marked, whole-number ticks unless `fractional`) or `step` (whole-number ticks, no points). */
   readonly x: 'epoch' | 'step';
   readonly y: string;
   readonly log?: boolean;
@@ -24,7 +24,7 @@ export function settingFigure(ctx: ReportContext, name: string, f: SettingFigure
   const spec = lineChart({
     title: f.title,
     subtitle: f.subtitle,
-    x: { field: f.x, title: f.x, ...(byEpoch && !f.fractional ? { integer: true } : {}) },
+    x: { field: f.x, title: f.x, ...(!(byEpoch && f.fractional) ? { integer: true } : {}) },
     y: { field: 'value', title: f.y, ...(f.log ? { scale: 'log' as const } : {}) },
     series: 'setting',
     data: f.data,

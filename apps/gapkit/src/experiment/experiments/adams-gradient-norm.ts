@@ -5,11 +5,10 @@
  * Weight Decay and How to Mitigate Them: A Gradient-Norm Perspective", NeurIPS 2023, arXiv:2011.11152
  * (docs/papers/adams-sgds.md).
  */
-import { lineChart } from '@gapkit/plots';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
 import { accuracyStandardError, epochRows, evalByEpoch, finalAccuracy, finalTestImages, finalTrainGradNorm, meanEvalAfter, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
-import { testAccuracyFigure } from '../setting-figure.js';
+import { settingFigure, testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
 import { versusReference } from '../reference-comparison.js';
 import { type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
@@ -145,9 +144,9 @@ async function report(ctx: ReportContext): Promise<string> {
   out.push('## Figures', '');
   const gnRows = epochRows(all, evalByEpoch((e) => e.trainGradNorm));
   const accRows = epochRows(all, evalByEpoch((e) => e.accuracy, 100));
-  out.push(await ctx.figure('gradient-norm', lineChart({ title: 'full-batch ‖∇L‖ over a fixed training subset', subtitle: 'mean cross-entropy, no regularizer, eval-mode BN; band: ± one std over seeds', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'value', title: '‖∇L‖', scale: 'log' }, series: 'setting', data: gnRows, seedBand: true, points: true }), 'Full-batch gradient norm after every epoch (lr ×0.1 for the last two).'), '');
+  out.push(await settingFigure(ctx, 'gradient-norm', { title: 'full-batch ‖∇L‖ over a fixed training subset', subtitle: 'mean cross-entropy, no regularizer, eval-mode BN; band: ± one std over seeds', x: 'epoch', y: '‖∇L‖', log: true, data: gnRows, caption: 'Full-batch gradient norm after every epoch (lr ×0.1 for the last two).' }), '');
   out.push(await testAccuracyFigure(ctx, accRows, 'band: ± one std over seeds'), '');
-  if (vbarRows.length > 0) out.push(await ctx.figure('sqrt-vbar', lineChart({ title: 'AdamS √v̄ over training', subtitle: 'mean over seeds', x: { field: 'step', title: 'step', integer: true }, y: { field: 'value', title: '√v̄', scale: 'log' }, series: 'setting', data: vbarRows, seedBand: true }), 'AdamS\'s √v̄ at every step.'), '');
+  if (vbarRows.length > 0) out.push(await settingFigure(ctx, 'sqrt-vbar', { title: 'AdamS √v̄ over training', subtitle: 'mean over seeds', x: 'step', y: '√v̄', log: true, data: vbarRows, caption: 'AdamS\'s √v̄ at every step.' }), '');
   return `${out.join('\n')}\n`;
 }
 

@@ -4,10 +4,9 @@
  * α^v, while SGD + L2 reaches the same effective step at equal αλ only after equilibration. Zhang et
  * al., "Normalized Direction-preserving Adam", arXiv:1709.04546, §5.1 and Fig. 1b (docs/papers/nd-adam.md).
  */
-import { lineChart } from '@gapkit/plots';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
 import type { Experiment, ReportContext } from '../experiment.js';
-import { testAccuracyFigure } from '../setting-figure.js';
+import { settingFigure, testAccuracyFigure } from '../setting-figure.js';
 import { accuracyStandardError } from '../classifier-summary.js';
 import { markdownTable } from '../markdown-table.js';
 import { versusReference } from '../reference-comparison.js';
@@ -240,9 +239,9 @@ async function report(ctx: ReportContext): Promise<string> {
     }
   }
   out.push('## Figures', '');
-  out.push(await ctx.figure('effective-step-per-epoch', lineChart({ title: `‖Δw‖/‖w‖ of ${MEASURED_TENSOR}, mean per epoch`, subtitle: 'band: ± one std over seeds', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'value', title: '‖Δw‖/‖w‖', scale: 'log' }, series: 'setting', data: perEpoch, seedBand: true, points: true }), 'Effective step per epoch (log scale): ND-Adam\'s two curves stay about a factor α^v apart; SGD\'s equal-αλ pairs converge as ‖w‖ equilibrates.'), '');
-  out.push(await ctx.figure('effective-step-per-step', lineChart({ title: `‖Δw‖/‖w‖ of ${MEASURED_TENSOR}, every step`, subtitle: 'mean over seeds', x: { field: 'step', title: 'step', integer: true }, y: { field: 'value', title: '‖Δw‖/‖w‖', scale: 'log' }, series: 'setting', data: perStep, seedBand: true }), 'Effective step at every step (log scale).'), '');
-  out.push(await ctx.figure('weight-norm', lineChart({ title: `‖w‖ of ${MEASURED_TENSOR}`, subtitle: 'mean over seeds', x: { field: 'step', title: 'step', integer: true }, y: { field: 'value', title: '‖w‖' }, series: 'setting', data: norms, seedBand: true }), 'Weight norm of the measured tensor: √32 for ND-Adam; SGD + L2 moves toward an equilibrium set by αλ.'), '');
+  out.push(await settingFigure(ctx, 'effective-step-per-epoch', { title: `‖Δw‖/‖w‖ of ${MEASURED_TENSOR}, mean per epoch`, subtitle: 'band: ± one std over seeds', x: 'epoch', y: '‖Δw‖/‖w‖', log: true, data: perEpoch, caption: 'Effective step per epoch (log scale): ND-Adam\'s two curves stay about a factor α^v apart; SGD\'s equal-αλ pairs converge as ‖w‖ equilibrates.' }), '');
+  out.push(await settingFigure(ctx, 'effective-step-per-step', { title: `‖Δw‖/‖w‖ of ${MEASURED_TENSOR}, every step`, subtitle: 'mean over seeds', x: 'step', y: '‖Δw‖/‖w‖', log: true, data: perStep, caption: 'Effective step at every step (log scale).' }), '');
+  out.push(await settingFigure(ctx, 'weight-norm', { title: `‖w‖ of ${MEASURED_TENSOR}`, subtitle: 'mean over seeds', x: 'step', y: '‖w‖', data: norms, caption: 'Weight norm of the measured tensor: √32 for ND-Adam; SGD + L2 moves toward an equilibrium set by αλ.' }), '');
   out.push(await testAccuracyFigure(ctx, acc, 'epoch evaluations on the first test images, the last on all of them; band: ± one std over seeds', 'Test accuracy over training.', true), '');
   return `${out.join('\n')}\n`;
 }

@@ -4,12 +4,11 @@
  * penalty, trained to near-zero loss on 1,000 images with every BN scale γ fixed at 1. Zhang et al.,
  * "Normalized Direction-preserving Adam", arXiv:1709.04546, §4 and §5.2 (docs/papers/nd-adam.md).
  */
-import { lineChart } from '@gapkit/plots';
 import type { MetricsRecord } from '@gapkit/trainer';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
 import { accuracyStandardError, epochTrainLoss, finalAccuracy, finalLogitNorm, finalTestImages, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
-import { testAccuracyFigure } from '../setting-figure.js';
+import { settingFigure, testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
 import { evalLines, type Setting, settings, stepsPerEpochOf } from '../run-records.js';
 import { formatSeedStatistic, type SeedStatistic } from '../seed-statistics.js';
@@ -118,7 +117,7 @@ async function report(ctx: ReportContext): Promise<string> {
       }
     }
   }
-  out.push(await ctx.figure('logit-norm', lineChart({ title: 'mean test logit norm ‖z‖ (eval-mode BN)', subtitle: 'band: ± one std over seeds', x: { field: 'epoch', title: 'epoch' }, y: { field: 'value', title: '‖z‖', scale: 'log' }, series: 'setting', data: normRows, seedBand: true, points: true }), 'Mean test logit norm over training, per optimizer and head.'), '');
+  out.push(await settingFigure(ctx, 'logit-norm', { title: 'mean test logit norm ‖z‖ (eval-mode BN)', subtitle: 'band: ± one std over seeds', x: 'epoch', y: '‖z‖', log: true, fractional: true, data: normRows, caption: 'Mean test logit norm over training, per optimizer and head.' }), '');
   out.push(await testAccuracyFigure(ctx, accRows, 'first test images at each evaluation, all at the end', 'Test accuracy over training.', true), '');
   return `${out.join('\n')}\n`;
 }

@@ -5,12 +5,11 @@
  * "Closing the Generalization Gap of Adaptive Gradient Methods in Training Deep Neural Networks",
  * IJCAI 2020, arXiv:1806.06763 (docs/papers/padam.md).
  */
-import { lineChart } from '@gapkit/plots';
 import type { MetricsRecord } from '@gapkit/trainer';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
 import { accuracyStandardError, epochRows, epochTrainLoss, evalByEpoch, finalAccuracy, finalTestImages, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
-import { testAccuracyFigure } from '../setting-figure.js';
+import { settingFigure, testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
 import { versusReference } from '../reference-comparison.js';
 import { blockFor, evalLines, rangeMean, type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
@@ -165,7 +164,7 @@ async function report(ctx: ReportContext): Promise<string> {
   out.push('## Figures', '');
   const lossData = epochRows(all, (rs) => epochTrainLoss(rs, spe));
   const accData = epochRows(all, evalByEpoch((e) => e.accuracy, 100));
-  out.push(await ctx.figure('train-loss', lineChart({ title: 'train loss per epoch', subtitle: 'mean of the logged steps of each epoch; lr ×0.1 for the last two epochs', x: { field: 'epoch', title: 'epoch', integer: true }, y: { field: 'value', title: 'train loss', scale: 'log' }, series: 'setting', data: lossData, seedBand: true, points: true }), 'Train loss per epoch: Padam at p = 1/4, 1/8, 1/16 (lr 0.1 and matched), SGD-momentum, Adam, AMSGrad.'), '');
+  out.push(await settingFigure(ctx, 'train-loss', { title: 'train loss per epoch', subtitle: 'mean of the logged steps of each epoch; lr ×0.1 for the last two epochs', x: 'epoch', y: 'train loss', log: true, data: lossData, caption: 'Train loss per epoch: Padam at p = 1/4, 1/8, 1/16 (lr 0.1 and matched), SGD-momentum, Adam, AMSGrad.' }), '');
   out.push(await testAccuracyFigure(ctx, accData, 'first test images per epoch, all at the end'), '');
   return `${out.join('\n')}\n`;
 }
