@@ -35,6 +35,9 @@ describe('gapkit experiment runner', () => {
     expect(report).toMatch(/^# A tiny experiment\n/);
     expect(report).toContain('Runs: 4 in 2 sweeps (`tiny-a` 2, `tiny-b` 2); 0 failed.');
     expect(report).toContain('`epochs=2`');
+    // the revision every run recorded in its config.yaml (this checkout's HEAD), counted
+    const head = execFileSync('git', ['rev-parse', '--short=7', 'HEAD'], { encoding: 'utf8' }).trim();
+    expect(report).toMatch(new RegExp(`report built at gapkit commit [0-9a-f]+, runs trained at ${head}( \\(with uncommitted changes\\))? \\(4 runs\\);`));
     expect(report).toContain('![a caption](figures/loss.png)');
     for (const f of ['report.md', 'figures/loss.png', 'figures/loss.svg', 'figures/loss.vl.json', 'config/a.yaml', 'config/b.yaml']) expect(existsSync(join(reportDir, f)), f).toBe(true);
     expect(readFileSync(join(reportDir, 'report.md'), 'utf8')).toBe(report);
@@ -56,6 +59,7 @@ describe('gapkit experiment runner', () => {
     const none = runTiny('report-only', 'empty');
     expect(none.report).toContain('Runs: 4 in 2 sweeps (`tiny-a` 2, `tiny-b` 2); 0 failed; 4 not finished when this report was made (`--report-only`): the tables hold the 0 finished runs.');
     expect(none.report).not.toContain('step lines');
+    expect(none.report).not.toContain('runs trained at');
     expect(existsSync(join(root, 'empty'))).toBe(false);
   }, 120_000);
 

@@ -58,6 +58,6 @@ describe.skipIf(skip !== null)('gapkit experiment ndadam-logits --quick', () => 
   });
 
   it('writes its figures as PNG, SVG and Vega-Lite', () => {
-    for (const f of ['logit-norm', 'test-accuracy']) for (const ext of ['png', 'svg', 'vl.json']) expect(existsSync(join(run.dir, 'figures', `${f}.${ext}`)), `${f}.${ext}`).toBe(true);
+    for (const f of ['logit-norm', 'train-loss', 'test-accuracy']) for (const ext of ['png', 'svg', 'vl.json']) expect(existsSync(join(run.dir, 'figures', `${f}.${ext}`)), `${f}.${ext}`).toBe(true);
   });
 });

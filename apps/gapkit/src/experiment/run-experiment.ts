@@ -17,6 +17,7 @@ import type { Experiment, ExperimentMode, ReportContext } from './experiment.js'
 import { EXPERIMENTS_DIR } from './experiments-dir.js';
 import { type Override, overrideSweep } from './override-sweep.js';
 import { readRunRecords } from './read-run-records.js';
+import { formatRevisions, runRevisions } from './run-revisions.js';
 
 export interface ExperimentRunOptions {
   readonly mode: ExperimentMode;
@@ -109,7 +110,7 @@ export async function runExperiment(e: Experiment, o: ExperimentRunOptions): Pro
     '',
     `- Runs: ${total} in ${results.length} sweep${results.length === 1 ? '' : 's'} (${results.map((r) => `\`${r.sweep.name}\` ${r.runs.length}`).join(', ')}); ${failed} failed${unfinished > 0 ? `; ${unfinished} not finished when this report was made (\`--report-only\`): the tables hold the ${finished} finished runs` : ''}.`,
     `- Wall time of this invocation: ${formatSeconds(wall)} (runs already finished by an earlier invocation are not re-run); the runs' own times sum to ${formatSeconds(runSeconds)}${outcomes.some((x) => x.resumedFrom > 0) ? ' (a run resumed after an interruption counts its last session only)' : ''}.`,
-    `- Machine: ${availableParallelism()} cores (${cpu}), Node ${process.versions.node}; gapkit commit ${gitCommit()}; ${new Date().toISOString().slice(0, 10)}.`,
+    `- Machine: ${availableParallelism()} cores (${cpu}), Node ${process.versions.node}; report built at gapkit commit ${gitCommit()}${finished > 0 ? `, runs trained at ${formatRevisions(runRevisions(results))}` : ''}; ${new Date().toISOString().slice(0, 10)}.`,
     ...(o.overrides.length > 0 ? [`- Overrides of every sweep's base config: ${o.overrides.map((x) => `\`${x.path}=${JSON.stringify(x.value)}\``).join(', ')}.`] : []),
     `- Sweep files (what ran, readable and editable): ${files.map((f) => `[\`config/${basename(f)}\`](config/${basename(f)})`).join(', ')}; each run's folder (config.yaml, metrics.jsonl, checkpoints) is under \`${join(o.out, 'sweeps')}/<sweep>/runs/<key>/\`.`,
     '',

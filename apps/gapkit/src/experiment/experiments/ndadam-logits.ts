@@ -6,7 +6,7 @@
  */
 import type { MetricsRecord } from '@gapkit/trainer';
 import type { RunSpec } from '../../sweep/expand-sweep.js';
-import { accuracyStandardError, epochTrainLoss, finalAccuracy, finalLogitNorm, finalTestImages, overSeeds } from '../classifier-summary.js';
+import { accuracyStandardError, epochRows, epochTrainLoss, finalAccuracy, finalLogitNorm, finalTestImages, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
 import { settingFigure, testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
@@ -118,6 +118,7 @@ async function report(ctx: ReportContext): Promise<string> {
     }
   }
   out.push(await settingFigure(ctx, 'logit-norm', { title: 'mean test logit norm ‖z‖ (eval-mode BN)', subtitle: 'band: ± one std over seeds', x: 'epoch', y: '‖z‖', log: true, fractional: true, data: normRows, caption: 'Mean test logit norm over training, per optimizer and head.' }), '');
+  out.push(await settingFigure(ctx, 'train-loss', { title: 'train loss per epoch', subtitle: `mean of the logged steps of each epoch; near zero: ≤ ${NEAR_ZERO_LOSS}`, x: 'epoch', y: 'train loss', log: true, data: epochRows(all, (rs) => epochTrainLoss(rs, spe)), caption: 'Train loss per epoch: which settings fit the training set (the regime of the claim).' }), '');
   out.push(await testAccuracyFigure(ctx, accRows, 'first test images at each evaluation, all at the end', 'Test accuracy over training.', true), '');
   return `${out.join('\n')}\n`;
 }
