@@ -49,6 +49,10 @@ describe.skipIf(skip !== null)('gapkit experiment adams-gradient-norm --quick', 
     expect(vbar).toHaveLength(1);
     expect(Number(vbar[0][1])).toBeGreaterThan(0);
     expect(vbar[0][2].split(', ')).toHaveLength(2);
+    // the change over training is read from the numbers, and the sentence follows its direction
+    expect(vbar[0][3]).toMatch(/^×\d+\.\d{2}$/);
+    const ratio = Number(vbar[0][3].slice(1));
+    expect(run.report).toContain(`AdamS λ=0.0005: √v̄ ${ratio > 1 ? 'rose' : 'fell'} ×${vbar[0][3].slice(1)} from step 1`);
   });
 
   it('writes its figures as PNG, SVG and Vega-Lite', () => {

@@ -127,19 +127,25 @@ async function report(ctx: ReportContext): Promise<string> {
   out.push('## √v̄ of AdamS over training', '');
   const vbarRows: Record<string, string | number>[] = [];
   const vbarTable: string[][] = [];
+  const changes: string[] = [];
   for (const s of all.filter((x) => x.label.startsWith('AdamS'))) {
     const ends: number[] = [];
+    const ratios: number[] = [];
     for (const r of s.runs) {
       const steps = stepLines(r.records).filter((l) => typeof l.sqrtVBar === 'number');
       for (const l of steps) vbarRows.push({ setting: s.label, step: l.step, value: l.sqrtVBar ?? Number.NaN });
+      const first = steps[0]?.sqrtVBar;
       const last = steps.at(-1)?.sqrtVBar;
       if (last !== undefined) ends.push(last);
+      if (first !== undefined && last !== undefined && first > 0) ratios.push(last / first);
     }
     const firstV = stepLines(s.runs[0].records).find((l) => typeof l.sqrtVBar === 'number')?.sqrtVBar;
-    vbarTable.push([s.label, firstV === undefined ? '—' : firstV.toExponential(2), ends.length > 0 ? ends.map((v) => v.toExponential(2)).join(', ') : '—']);
+    const ratio = ratios.length > 0 ? ratios.reduce((a, b) => a + b, 0) / ratios.length : undefined;
+    vbarTable.push([s.label, firstV === undefined ? '—' : firstV.toExponential(2), ends.length > 0 ? ends.map((v) => v.toExponential(2)).join(', ') : '—', ratio === undefined ? '—' : `×${ratio.toFixed(2)}`]);
+    if (ratio !== undefined) changes.push(`${s.label}: √v̄ ${ratio > 1 ? 'rose' : 'fell'} ×${ratio.toFixed(2)} from step 1 to the last step, so its effective decay λ/√v̄ ${ratio > 1 ? 'shrank' : 'grew'} by that factor`);
   }
-  out.push(vbarTable.length > 0 ? markdownTable(['setting', '√v̄ at step 1 (seed 1)', '√v̄ at the last step (each seed)'], vbarTable) : 'No AdamS run finished.', '');
-  out.push('AdamS divides its decay by √v̄, the root of the mean bias-corrected second moment over the whole model (Algorithm 2): as the gradients shrink, √v̄ falls and the effective decay λ/√v̄ grows.', '');
+  out.push(vbarTable.length > 0 ? markdownTable(['setting', '√v̄ at step 1 (seed 1)', '√v̄ at the last step (each seed)', 'last / step 1 (mean over seeds)'], vbarTable) : 'No AdamS run finished.', '');
+  out.push(`AdamS divides its decay by √v̄, the root of the mean bias-corrected second moment over the whole model (Algorithm 2): where √v̄ falls the effective decay λ/√v̄ grows, where it rises the decay shrinks.${changes.length > 0 ? ` Here — ${changes.join('; ')}.` : ''}`, '');
 
   out.push('## Figures', '');
   const gnRows = epochRows(all, evalByEpoch((e) => e.trainGradNorm));
