@@ -41,6 +41,15 @@ describe.skipIf(skip !== null)('gapkit experiment adams-gradient-norm --quick', 
     }
   });
 
+  it('has the logit norm of every setting beside the reference range, not compared in the quick form', () => {
+    const rows = tableRows(run.report, '### Mean test logit norm');
+    expect(rows.map((r) => r[0])).toEqual(['AdamS λ=0.0005', 'AdamW λ_W=0.5']);
+    for (const r of rows) {
+      expect(r[1]).toMatch(/^\d+\.\d{2} ± \d+\.\d{2} \(2 seeds\)$/);
+      expect(r[2]).toBe(NOT_COMPARED_QUICK);
+    }
+  });
+
   it('computes its verdicts and logs AdamS √v̄', () => {
     const v = tableRows(run.report, '### Verdicts');
     expect(v.length).toBe(2);

@@ -10,3 +10,9 @@ export const NOT_COMPARED_QUICK = 'not compared (quick form: not the reference\'
 export function versusReference(mode: ExperimentMode, verdict: () => string): string {
   return mode === 'quick' ? NOT_COMPARED_QUICK : verdict();
 }
+
+/**
+ * The PyTorch reference runs' mean test logit norm ‖z‖ (eval-mode BN) on the CIFAR recipe (5,000 images,
+ * 10 epochs): every optimizer between 5.1 and 7.0.
+ */
+export const PYTORCH_CIFAR_LOGIT_NORM_RANGE = [5.1, 7.0] as const;

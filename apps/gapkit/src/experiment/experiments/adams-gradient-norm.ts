@@ -6,14 +6,14 @@
  * (docs/papers/adams-sgds.md).
  */
 import type { RunSpec } from '../../sweep/expand-sweep.js';
-import { accuracyStandardError, epochRows, evalByEpoch, finalAccuracy, finalTestImages, finalTrainGradNorm, meanEvalAfter, overSeeds } from '../classifier-summary.js';
+import { accuracyStandardError, epochRows, evalByEpoch, finalAccuracy, finalLogitNorm, finalTestImages, finalTrainGradNorm, meanEvalAfter, overSeeds } from '../classifier-summary.js';
 import type { Experiment, ReportContext } from '../experiment.js';
 import { settingFigure, testAccuracyFigure } from '../setting-figure.js';
 import { markdownTable } from '../markdown-table.js';
-import { versusReference } from '../reference-comparison.js';
+import { PYTORCH_CIFAR_LOGIT_NORM_RANGE, versusReference } from '../reference-comparison.js';
 import { type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
 import { formatSeedStatistic, type SeedStatistic } from '../seed-statistics.js';
-import { effectVerdict, formatVerdict, matchVerdict } from '../verdict.js';
+import { effectVerdict, formatVerdict, matchVerdict, rangeVerdict } from '../verdict.js';
 
 /**
  * The PyTorch reference runs (PyTorch 1.13, float32, one thread, 2-core machine) on this recipe at the
@@ -91,6 +91,15 @@ async function report(ctx: ReportContext): Promise<string> {
   });
   out.push(markdownTable(['setting', '‖∇L‖ after the lr drop (mean)', 'final ‖∇L‖', 'PyTorch final ‖∇L‖', 'vs PyTorch', 'final test accuracy', 'PyTorch accuracy', 'vs PyTorch'], rows), '');
   out.push('The PyTorch reference (paper λ only): ‖∇L‖ AdamS 2.12, AdamW 2.53, Adam 2.06–2.16; test accuracy of all three 50.9–51.4 %. ‖∇L‖ is compared only with at least two seeds here (its seed noise is not otherwise known).', '');
+
+  const [lo, hi] = PYTORCH_CIFAR_LOGIT_NORM_RANGE;
+  const zRows = all.map((s) => {
+    const z = overSeeds(s, 'final mean test logit norm', finalLogitNorm);
+    const compared = PYTORCH.gradNorm[s.label] !== undefined;
+    const vs = !compared ? '— (not in the reference)' : z.n < 2 ? 'one seed: no noise estimate, no verdict' : versusReference(ctx.mode, () => formatVerdict(rangeVerdict(z.mean, lo, hi, z.std)));
+    return [s.label, formatSeedStatistic(z, 2), vs];
+  });
+  out.push('### Mean test logit norm ‖z‖', '', `The reference's logit check on this recipe (ND-Adam §4: Adam's logits largest): every optimizer's ‖z‖ between ${lo} and ${hi}, eval-mode BN, all test images.`, '', markdownTable(['setting', 'final mean test ‖z‖', `vs PyTorch (${lo}–${hi})`], zRows), '');
 
   const claims: string[][] = [];
   const pairs: [string, string, string][] = [

@@ -9,7 +9,7 @@ import type { Experiment, ReportContext } from '../experiment.js';
 import { settingFigure, testAccuracyFigure } from '../setting-figure.js';
 import { accuracyStandardError } from '../classifier-summary.js';
 import { markdownTable } from '../markdown-table.js';
-import { versusReference } from '../reference-comparison.js';
+import { PYTORCH_CIFAR_LOGIT_NORM_RANGE, versusReference } from '../reference-comparison.js';
 import { blockFor, type EpochRange, evalLines, finalEval, rangeMean, rangesWithin, type Setting, settings, stepLines, stepsPerEpochOf } from '../run-records.js';
 import { formatSeedStatistic, seedStatistic } from '../seed-statistics.js';
 import { approachVerdict, effectVerdict, formatVerdict, matchVerdict, rangeVerdict } from '../verdict.js';
@@ -34,8 +34,6 @@ export const PYTORCH_NDADAM_RATIO: Readonly<Record<string, number>> = { 'epoch 1
 export const PYTORCH_SGD_RATIO = { first: 1.93, last: 1.49 } as const;
 /** The reference's final test accuracy (all 10,000 test images) of SGD (0.1, 5e-4) on this recipe, one seed. */
 export const PYTORCH_SGD_FINAL_ACCURACY = 54.0;
-/** The reference's mean test logit norm of every optimizer on this recipe: between 5.1 and 7.0. */
-export const PYTORCH_LOGIT_NORM_RANGE = [5.1, 7.0] as const;
 
 type Opt = { name: string; options: Record<string, number | string> };
 const optimizerOf = (r: RunSpec): Opt => r.input.optimizer as Opt;
@@ -200,7 +198,7 @@ async function report(ctx: ReportContext): Promise<string> {
     const acc = seedStatistic(s.runs.map((r) => finalEval(r.records).accuracy ?? Number.NaN), `final accuracy of ${s.label}`);
     const z = seedStatistic(s.runs.map((r) => finalEval(r.records).logitNorm ?? Number.NaN), `final logit norm of ${s.label}`);
     const n = finalEval(s.runs[0].records).n ?? 0;
-    const [lo, hi] = PYTORCH_LOGIT_NORM_RANGE;
+    const [lo, hi] = PYTORCH_CIFAR_LOGIT_NORM_RANGE;
     const vs = () => {
       if (z.n > 1) return formatVerdict(rangeVerdict(z.mean, lo, hi, z.std));
       const off = z.mean < lo ? lo - z.mean : z.mean > hi ? z.mean - hi : 0;
