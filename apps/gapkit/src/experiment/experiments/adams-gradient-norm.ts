@@ -99,7 +99,7 @@ async function report(ctx: ReportContext): Promise<string> {
     const vs = !compared ? '— (not in the reference)' : z.n < 2 ? 'one seed: no noise estimate, no verdict' : versusReference(ctx.mode, () => formatVerdict(rangeVerdict(z.mean, lo, hi, z.std)));
     return [s.label, formatSeedStatistic(z, 2), vs];
   });
-  out.push('### Mean test logit norm ‖z‖', '', `The reference's logit check on this recipe (ND-Adam §4: Adam's logits largest): every optimizer's ‖z‖ between ${lo} and ${hi}, eval-mode BN, all test images.`, '', markdownTable(['setting', 'final mean test ‖z‖', `vs PyTorch (${lo}–${hi})`], zRows), '');
+  out.push('### Mean test logit norm ‖z‖', '', `The reference's logit check on this recipe (ND-Adam §4: Adam's logits largest): every optimizer's ‖z‖ between ${lo.toFixed(1)} and ${hi.toFixed(1)}, eval-mode BN, all test images.`, '', markdownTable(['setting', 'final mean test ‖z‖', `vs PyTorch (${lo.toFixed(1)}–${hi.toFixed(1)})`], zRows), '');
 
   const claims: string[][] = [];
   const pairs: [string, string, string][] = [
