@@ -66,6 +66,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'ND-Adam effective step', link: '/experiments/ndadam-effective-step/report' },
       { text: 'ND-Adam logit norms', link: '/experiments/ndadam-logits/report' },
       { text: "Padam's p sweep", link: '/experiments/padam-p-sweep/report' },
+      { text: 'AdamS gradient norms', link: '/experiments/adams-gradient-norm/report' },
       { text: 'LAWN on MovieLens-100k', link: '/experiments/lawn-ml100k/report' },
     ],
   },
