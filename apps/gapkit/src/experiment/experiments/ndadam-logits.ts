@@ -59,13 +59,14 @@ async function report(ctx: ReportContext): Promise<string> {
     '',
   );
   const lastLoss = (rs: readonly MetricsRecord[]) => epochTrainLoss(rs, spe).at(-1);
+  const trainLoss = (s: Setting) => overSeeds(s, 'last-epoch train loss', lastLoss);
   const acc = (s: Setting) => overSeeds(s, 'final test accuracy', finalAccuracy);
   const norm = (s: Setting) => overSeeds(s, 'final mean test logit norm', finalLogitNorm);
   const accNoise = (s: Setting) => {
     const a = acc(s);
     return 100 * noiseOf(a, accuracyStandardError(a.mean, finalTestImages(s.runs[0].records) ?? 1));
   };
-  const rows = all.map((s) => [s.label, formatSeedStatistic(overSeeds(s, 'last-epoch train loss', lastLoss), 4), formatSeedStatistic(norm(s), 2), `${formatSeedStatistic(acc(s), 1, 100)} %`, String(finalTestImages(s.runs[0].records) ?? 0)]);
+  const rows = all.map((s) => [s.label, formatSeedStatistic(trainLoss(s), 4), formatSeedStatistic(norm(s), 2), `${formatSeedStatistic(acc(s), 1, 100)} %`, String(finalTestImages(s.runs[0].records) ?? 0)]);
   out.push(markdownTable(['setting', 'last-epoch train loss', 'mean test ‖z‖ (eval-mode BN)', 'final test accuracy', 'test images'], rows), '');
 
   const claims: string[][] = [];
@@ -95,7 +96,7 @@ async function report(ctx: ReportContext): Promise<string> {
   }
   out.push('### Verdicts', '', claims.length > 0 ? markdownTable(['comparison', 'verdict'], claims) : 'Not enough settings finished.', '');
 
-  const loss = (s: Setting) => overSeeds(s, 'last-epoch train loss', lastLoss).mean;
+  const loss = (s: Setting) => trainLoss(s).mean;
   const above = all.filter((s) => !(loss(s) <= NEAR_ZERO_LOSS));
   out.push(
     '### Did training reach the claim\'s regime?',
