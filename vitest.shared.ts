@@ -13,6 +13,7 @@ export function gapkitVitestConfig(options: { testTimeout?: number } = {}): Vite
     resolve: {
       alias: [
         { find: /^@gapkit\/cli\/args$/, replacement: `${root}apps/gapkit/src/args.ts` },
+        { find: /^@gapkit\/cli\/load-data$/, replacement: `${root}apps/gapkit/src/train/load-data.ts` },
         // subpath entries (`@gapkit/data/node`, `@gapkit/backend-wasm/node`, …) live at src/<entry>/index.ts
         { find: /^@gapkit\/([a-z0-9-]+)\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
         { find: /^@gapkit\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` },

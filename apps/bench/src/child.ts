@@ -56,7 +56,7 @@ async function handle(req: Request): Promise<void> {
   }
   const start = performance.now();
   while (times.length === 0 || (times.length < req.maxReps && performance.now() - start < req.budgetMs)) times.push(await timed(p));
-  send({ type: 'result', times, warmupMs, describe: { ...engine.describe(), ...p.describe?.() }, peakRssMb: peakRssMb() });
+  send({ type: 'result', times, warmupMs, describe: { ...engine.describe(), ...p.describe?.() }, peakRssMb: p.ownPeakRssMb?.() ?? peakRssMb() });
 }
 
 process.on('message', (msg: Request) => {

@@ -9,6 +9,8 @@ export interface Prepared {
    * torch peer), so the message round trip is not counted; absent: the child times `run()` itself.
    */
   ownMs?(): number;
+  /** Peak RSS (MiB) of the process that really ran the workload, when that is not this one (the torch peer). */
+  ownPeakRssMb?(): number;
   /** Facts about this workload merged into the engine's describe() (e.g. the probe's k and j). */
   describe?(): Record<string, string>;
   /** Frees the workload's tensors. */

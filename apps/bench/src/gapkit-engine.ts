@@ -7,6 +7,7 @@ import { createBackend, isBackendName } from '@gapkit/backend-wasm/node';
 import { ncfMlp, resnet } from '@gapkit/model-zoo';
 import { Adam } from '@gapkit/optimizers';
 import type { Engine, Prepared } from './engine.js';
+import { prepareEpoch } from './epoch.js';
 import { NCF_SPEC, RESNET8_SPEC } from './model-specs.js';
 import { prepareOptimizer } from './optim/prepare.js';
 import { randomData } from './random-data.js';
@@ -100,6 +101,7 @@ export async function createGapkitEngine(name: string): Promise<Engine> {
         };
       }
       if (w.kind === 'optimizer') return prepareOptimizer(w);
+      if (w.kind === 'epoch') return prepareEpoch(w);
       return prepareTrain(w);
     },
     dispose: () => backend.dispose(),

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { HELP, parseArgs, UsageError } from './args.js';
 import { unavailableReason } from './engines.js';
+import { DATA_DIR_ENV, epochDataUnavailable } from './epoch.js';
 import { autoVsCpu, summarize, table, targets } from './report.js';
 import { optimizerSection } from './optim/report.js';
 import { runAll } from './runner.js';
@@ -31,7 +32,16 @@ async function main(): Promise<void> {
       log(`engine ${e}: SKIPPED: ${why}`);
     }
   }
-  const workloads = WORKLOADS.filter((w) => args.workloads.includes(w.name));
+  process.env[DATA_DIR_ENV] = args.dataDir; // the engine children inherit it
+  const workloads = WORKLOADS.filter((w) => {
+    if (!args.workloads.includes(w.name)) return false;
+    const why = w.kind === 'epoch' ? epochDataUnavailable(args.dataDir) : null;
+    if (why !== null) {
+      skipped[w.name] = why;
+      log(`workload ${w.name}: SKIPPED: ${why}`);
+    }
+    return why === null;
+  });
   const started = new Date();
   const load0 = os.loadavg();
   log(`pnpm bench${args.quick ? ' --quick' : ''}: ${workloads.length} workloads × ${engines.length} engines, ${os.cpus().length} cores, load ${load0.map((x) => x.toFixed(2)).join(' ')}`);

@@ -7,7 +7,7 @@ import { COMPILED_ENGINES, COMPILED_SUFFIX, COMPILED_WORKLOAD, compiledUnavailab
 import { EngineProcess } from './engine-process.js';
 import type { RunSettings } from './settings.js';
 import { shuffled } from './stats.js';
-import { runsOn, type Workload } from './workloads.js';
+import { freshProcess, runsOn, type Workload } from './workloads.js';
 
 /** Everything measured for one (workload, engine). */
 export interface Measurement {
@@ -50,8 +50,8 @@ export async function runAll(
     describes[e] ??= {};
     describes[e][w] = d;
   };
-  const kernelsW = workloads.filter((w) => w.kind !== 'train');
-  const trainW = workloads.filter((w) => w.kind === 'train');
+  const kernelsW = workloads.filter((w) => !freshProcess(w));
+  const trainW = workloads.filter(freshProcess);
 
   if (kernelsW.length > 0) {
     const procs = new Map<string, EngineProcess>();
@@ -99,7 +99,8 @@ export async function runAll(
   let seed = 100;
   for (const w of trainW) {
     const slow = new Set<string>();
-    for (let r = 0; r < s.train.rounds; r++) {
+    const ws = w.kind === 'epoch' ? s.epoch : s.train;
+    for (let r = 0; r < ws.rounds; r++) {
       for (const e of shuffled(trainEngines, seed++)) {
         if (r > 0 && slow.has(e)) continue;
         if (!runsOn(w, e)) continue;
@@ -108,14 +109,14 @@ export async function runAll(
         let p: EngineProcess | null = null;
         try {
           p = await EngineProcess.start(e);
-          const res = await p.run(w.name, s.train.warmup, s.train);
+          const res = await p.run(w.name, ws.warmup, ws);
           m.times.push(...res.times);
           m.warmupMs.push(...res.warmupMs);
           m.rounds++;
           m.peakRssMb = Math.max(m.peakRssMb ?? 0, res.peakRssMb);
-          if (Math.min(...res.times) > s.train.slowMs) slow.add(e);
+          if (Math.min(...res.times) > ws.slowMs) slow.add(e);
           remember(e, w.name, res.describe);
-          log(`[${w.name}] round ${r + 1}/${s.train.rounds} ${e}: ${res.times.map(fmt).join(' ')} ms, peak RSS ${res.peakRssMb.toFixed(0)} MiB`);
+          log(`[${w.name}] round ${r + 1}/${ws.rounds} ${e}: ${res.times.map(fmt).join(' ')} ms, peak RSS ${res.peakRssMb.toFixed(0)} MiB`);
         } catch (err) {
           m.error = String(err);
           log(`[${w.name}] ${e}: ERROR ${m.error}`);

@@ -20,6 +20,8 @@ export interface RepetitionSettings {
 export interface RunSettings extends RepetitionSettings {
   /** The same for training workloads (each round is a fresh child process). */
   readonly train: RepetitionSettings;
+  /** The same for the epoch workload (one repetition = one epoch; its warm-up epoch calibrates `auto`). */
+  readonly epoch: RepetitionSettings;
 }
 
 export const FULL: RunSettings = {
@@ -30,6 +32,7 @@ export const FULL: RunSettings = {
   slowMs: 4000,
   reuseWarmupMs: 30_000,
   train: { rounds: 3, warmup: 3, maxReps: 10, budgetMs: 8000, slowMs: 20_000, reuseWarmupMs: 30_000 },
+  epoch: { rounds: 2, warmup: 1, maxReps: 2, budgetMs: 600_000, slowMs: 600_000, reuseWarmupMs: 600_000 },
 };
 
 export const QUICK: RunSettings = {
@@ -40,4 +43,5 @@ export const QUICK: RunSettings = {
   slowMs: 1000,
   reuseWarmupMs: 3000,
   train: { rounds: 1, warmup: 3, maxReps: 2, budgetMs: 1500, slowMs: 5000, reuseWarmupMs: 5000 },
+  epoch: { rounds: 1, warmup: 1, maxReps: 1, budgetMs: 0, slowMs: 600_000, reuseWarmupMs: 600_000 },
 };

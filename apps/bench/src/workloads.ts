@@ -31,7 +31,23 @@ export interface TrainWorkload {
   readonly batch: number;
 }
 
-export type Workload = MatmulWorkload | ConvWorkload | TrainWorkload | OptimizerWorkload;
+/**
+ * One epoch of the CIFAR experiments' recipe (docs/experiments/index.md): ResNet-8 width 16 on the
+ * class-balanced 5,000-image subset of CIFAR-10's data_batch_1.bin, batch 128 (40 steps, the last one
+ * partial), zero-pad-4 crop + flip, Adam lr 1e-3 — training only, no evaluation. Real data, read from
+ * `--data-dir` (`cifar10/`); skipped with its reason when absent. A fresh child process per round.
+ */
+export interface EpochWorkload {
+  readonly kind: 'epoch';
+  readonly name: string;
+  readonly batch: number;
+  readonly trainSize: number;
+}
+
+export type Workload = MatmulWorkload | ConvWorkload | TrainWorkload | EpochWorkload | OptimizerWorkload;
+
+/** The epoch workload (the only one). */
+export const EPOCH_WORKLOAD: EpochWorkload = { kind: 'epoch', name: 'epoch-resnet8-cifar5k-b128', batch: 128, trainSize: 5000 };
 
 const conv = (inC: number, outC: number, size: number, backward: boolean): ConvWorkload => ({
   kind: 'conv',
@@ -52,6 +68,7 @@ export const WORKLOADS: readonly Workload[] = [
   conv(64, 64, 16, true),
   { kind: 'train', name: 'train-resnet8-b64', model: 'resnet8', batch: 64 },
   { kind: 'train', name: 'train-ncf-b1024', model: 'ncf', batch: 1024 },
+  EPOCH_WORKLOAD,
   ...OPTIMIZER_WORKLOADS,
 ];
 
@@ -71,7 +88,13 @@ export function flopsOf(w: Workload): number | null {
 
 /** Items processed per repetition (images or samples) for training workloads. */
 export function itemsOf(w: Workload): number | null {
+  if (w.kind === 'epoch') return w.trainSize;
   return w.kind === 'train' ? w.batch : null;
+}
+
+/** Whether each round of `w` runs in a fresh child process (training: its peak RSS is its own). */
+export function freshProcess(w: Workload): boolean {
+  return w.kind === 'train' || w.kind === 'epoch';
 }
 
 /** Parameters an optimizer workload updates (or streams), or null. */
@@ -79,7 +102,12 @@ export function parametersOf(w: Workload): number | null {
   return w.kind === 'optimizer' ? RESNET18_PARAMETERS : null;
 }
 
-/** Whether `engine` runs `w`: optimizer workloads on gapkit-cpu, their steps also on torch where torch.optim has them. */
+/**
+ * Whether `engine` runs `w`: optimizer workloads on gapkit-cpu, their steps also on torch where
+ * torch.optim has them; the training steps on every engine (PyTorch as `torch`: foreach changes only
+ * the optimizer); the epoch on gapkit and `torch` (TF.js has no such recipe here); kernels on gapkit
+ * and TF.js.
+ */
 export function runsOn(w: Workload, engine: string): boolean {
   if (engine.endsWith(COMPILED_SUFFIX)) return w.name === COMPILED_WORKLOAD;
   const torch = (TORCH_ENGINES as readonly string[]).includes(engine);
@@ -87,5 +115,7 @@ export function runsOn(w: Workload, engine: string): boolean {
     if (engine === 'gapkit-cpu') return true;
     return torch && w.part === 'step' && TORCH_OPTIMIZERS.includes(w.optimizer);
   }
+  if (w.kind === 'train') return !torch || engine === 'torch';
+  if (w.kind === 'epoch') return engine.startsWith('gapkit-') || engine === 'torch';
   return !torch;
 }

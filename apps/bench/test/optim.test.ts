@@ -18,7 +18,8 @@ describe('optimizer workloads', () => {
     expect(runsOn(workloadByName('optimizer-step-adam'), 'torch-foreach')).toBe(true);
     expect(runsOn(step, 'gapkit-wasm')).toBe(false);
     expect(runsOn(probe, 'torch')).toBe(false);
-    expect(runsOn(workloadByName('train-resnet8-b64'), 'torch')).toBe(false);
+    expect(runsOn(workloadByName('train-resnet8-b64'), 'torch')).toBe(true);
+    expect(runsOn(workloadByName('train-resnet8-b64'), 'torch-foreach')).toBe(false);
     expect(runsOn(workloadByName('matmul-512'), 'gapkit-wasm')).toBe(true);
     expect(runsOn(workloadByName('matmul-512'), 'torch')).toBe(false);
     expect(parametersOf(step)).toBe(11_173_962);

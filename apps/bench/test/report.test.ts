@@ -21,7 +21,7 @@ describe('bench report', () => {
     expect(WORKLOADS.map((w) => w.name)).toEqual([
       'matmul-128', 'matmul-256', 'matmul-512', 'matmul-1024',
       'conv-16to32-32px-fwd', 'conv-16to32-32px-fwdbwd', 'conv-64to64-16px-fwd', 'conv-64to64-16px-fwdbwd',
-      'train-resnet8-b64', 'train-ncf-b1024',
+      'train-resnet8-b64', 'train-ncf-b1024', 'epoch-resnet8-cifar5k-b128',
       ...[...REGISTRY.keys()].flatMap((n) => [`optimizer-step-${n}`, `bandwidth-${n}`]),
     ]);
   });
@@ -40,9 +40,27 @@ describe('bench report', () => {
     expect(t).toContain('| matmul-512 | gapkit-auto | 11.0 ms |');
     expect(t).toContain('55×');
     const tg = targets(rows, 'gapkit-auto').join('\n');
-    expect(tg).toMatch(/ResNet-8 step ≥ 2× tfjs-wasm: 7\.18× .* MET/);
-    expect(tg).toMatch(/matmul 512 ≥ 5× tfjs-cpu: 54\.55× .* MET/);
-    expect(tg).toMatch(/peak RSS ≤ 250 MiB: 200 MiB → MET/);
+    expect(tg).toMatch(/ResNet-8 step \(batch 64\) ≥ 13× tfjs-wasm: 7\.18× faster .* MISSED/);
+    expect(tg).toMatch(/ResNet-8 step \(batch 64\) ≥ ½ the speed of 1-thread PyTorch: not measured/);
     expect(autoVsCpu(rows).join('\n')).toContain('matmul-512: auto 11.0 ms vs cpu 60.0 ms (5.45×)');
+  });
+
+  it('checks the PyTorch-relative targets, slower and faster, against their thresholds', () => {
+    const rows = summarize([
+      m('train-resnet8-b64', 'gapkit-auto', [300]),
+      m('train-resnet8-b64', 'torch', [100], 180),
+      m('epoch-resnet8-cifar5k-b128', 'gapkit-auto', [20_000]),
+      m('epoch-resnet8-cifar5k-b128', 'torch', [10_000]),
+      m('train-ncf-b1024', 'gapkit-auto', [10]),
+      m('train-ncf-b1024', 'tfjs-wasm', [30]),
+      m('train-ncf-b1024', 'torch', [20]),
+    ]);
+    const tg = targets(rows, 'gapkit-auto').join('\n');
+    expect(tg).toMatch(/½ the speed of 1-thread PyTorch: 3\.00× slower \(300\.0 ms vs 100\.0 ms\) → MISSED/);
+    expect(tg).toMatch(/epoch within 2\.5× of 1-thread PyTorch: 2\.00× slower .* → MET/);
+    expect(tg).toMatch(/NCF step \(batch 1024\) ≥ 2\.5× tfjs-wasm: 3\.00× faster .* → MET/);
+    expect(tg).toContain('NCF step (batch 1024) vs 1-thread PyTorch (no target; for the record): 2.00× faster (10.0 ms vs 20.0 ms)\n');
+    expect(tg).toMatch(/PyTorch peer's Python process \(for the record\): 180 MiB/);
+    expect(table([workloadByName('epoch-resnet8-cifar5k-b128')], rows)).toContain('| epoch-resnet8-cifar5k-b128 | gapkit-auto | 20.00 s |');
   });
 });

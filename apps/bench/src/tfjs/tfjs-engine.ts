@@ -47,6 +47,7 @@ async function prepare(w: Workload): Promise<Prepared> {
     };
   }
   if (w.kind === 'optimizer') throw new Error(`${w.name}: optimizer workloads run on gapkit-cpu and torch only`);
+  if (w.kind === 'epoch') throw new Error(`${w.name}: the epoch runs on gapkit and torch only`);
   const opt = tf.train.adam(1e-3);
   if (w.model === 'resnet8') {
     const net = buildResNet8();

@@ -1,13 +1,15 @@
 /**
  * PyTorch as a bench engine (`torch`: foreach off, `torch-foreach`: on): a Python child speaking JSON
  * lines (torch_peer.py), one thread. It runs the optimizer steps over ResNet-18's parameter shapes
- * (taken from gapkit's model, so both step the same tensors); each step is timed inside Python.
+ * (taken from gapkit's model, so both step the same tensors), and (`torch` only) the ResNet-8 and NCF
+ * training steps and the CIFAR recipe's epoch; each repetition is timed inside Python.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Engine, Prepared } from '../engine.js';
 import { resnet18Parameters } from '../optim/prepare.js';
+import { benchDataDir } from '../epoch.js';
 import type { Workload } from '../workloads.js';
 import { findTorchPython } from './find-python.js';
 import { torchOptimizer } from './torch-optimizers.js';
@@ -59,7 +61,25 @@ export async function createTorchEngine(name: string): Promise<Engine> {
     name,
     describe: () => describe,
     async prepare(w: Workload): Promise<Prepared> {
-      if (w.kind !== 'optimizer' || w.part !== 'step') throw new Error(`${name} runs only the optimizer steps, not ${w.name}`);
+      if (w.kind === 'train' || w.kind === 'epoch') {
+        const [prep, run] = w.kind === 'train' ? ['train_prepare', 'train_step'] : ['epoch_prepare', 'epoch_run'];
+        const args = w.kind === 'train' ? { model: w.model, batch: w.batch } : { dataDir: benchDataDir(), batch: w.batch, trainSize: w.trainSize };
+        const ready = await peer.ask({ cmd: prep, ...args });
+        let last = Number.NaN;
+        let rss = Number.NaN;
+        return {
+          async run() {
+            const r = await peer.ask({ cmd: run });
+            last = Number(r.ms);
+            rss = Number(r.peakRssMb);
+          },
+          ownMs: () => last,
+          ownPeakRssMb: () => rss,
+          describe: () => ({ 'torch.model': `${w.kind === 'train' ? w.model : 'resnet8'} (${String(ready.parameters)} parameters), Adam lr 1e-3` }),
+          dispose() {},
+        };
+      }
+      if (w.kind !== 'optimizer' || w.part !== 'step') throw new Error(`${name} runs the optimizer steps, the training steps and the epoch, not ${w.name}`);
       const spec = torchOptimizer(w.optimizer, foreach);
       if (spec === null) throw new Error(`torch.optim has no ${w.optimizer}`);
       const shapes = resnet18Parameters().map((p) => [...p.shape]);
