@@ -136,7 +136,7 @@ export class BasicBlock extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    const y = this.bn2.forward(this.conv2.forward(relu(this.bn1.forward(this.conv1.forward(x)))));
+    const y = this.bn2.forward(this.conv2.forward(this.bn1.forwardRelu(this.conv1.forward(x))));
     return relu(add(y, this.shortcut ? this.shortcut.forward(x) : x));
   }
 }
@@ -175,7 +175,7 @@ export class ResNet extends Module {
 
   /** x: [N, inChannels, H, W] → logits [N, numClasses]. */
   forward(x: Tensor): Tensor {
-    let h = relu(this.bn1.forward(this.conv1.forward(x)));
+    let h = this.bn1.forwardRelu(this.conv1.forward(x));
     for (const stage of this.#stages) for (const block of stage) h = block.forward(h);
     return this.fc.forward(globalAvgPool2d(h));
   }

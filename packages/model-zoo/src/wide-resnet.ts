@@ -29,7 +29,6 @@ import {
   Linear,
   Module,
   Rng,
-  relu,
   type Tensor,
 } from '@gapkit/autodiff';
 import { addChild, finalizeNames, markClassifier, markFinalHomogeneous } from './metadata.js';
@@ -123,8 +122,8 @@ export class PreActBlock extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    const o = relu(this.bn1.forward(x));
-    let y = relu(this.bn2.forward(this.conv1.forward(o)));
+    const o = this.bn1.forwardRelu(x);
+    let y = this.bn2.forwardRelu(this.conv1.forward(o));
     if (this.dropout) y = this.dropout.forward(y);
     y = this.conv2.forward(y);
     return add(y, this.shortcut ? this.shortcut.forward(o) : x);
@@ -171,7 +170,7 @@ export class WideResNet extends Module {
   forward(x: Tensor): Tensor {
     let h = this.conv1.forward(x);
     for (const group of this.#groups) for (const block of group) h = block.forward(h);
-    h = relu(this.bn.forward(h));
+    h = this.bn.forwardRelu(h);
     if (this.fc) return this.fc.forward(globalAvgPool2d(h));
     return globalAvgPool2d(this.classifier!.forward(h));
   }

@@ -2,6 +2,7 @@ import { batchNormTraining } from '../ops/batch-norm-training.js';
 import { channelAffine } from '../ops/channel-affine.js';
 import { mul } from '../ops/mul.js';
 import { neg } from '../ops/neg.js';
+import { relu } from '../ops/relu.js';
 import { sub } from '../ops/sub.js';
 import { shapeToString } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -29,6 +30,8 @@ export interface BatchNormOptions {
   nonFinite?: NonFiniteBatch;
   /** Names the layer in errors (default 'batchNorm'). */
   name?: string;
+  /** max(·, 0) of the output, fused into the training pass (same bits as relu(batchNorm(x))). */
+  relu?: boolean;
 }
 
 /** What training-mode batch norm does with a non-finite batch. */
@@ -58,7 +61,7 @@ export function batchNorm(x: Tensor, o: BatchNormOptions): Tensor {
   const nonFinite = o.nonFinite ?? 'throw';
   if (nonFinite !== 'throw' && nonFinite !== 'skip') throw new RangeError(`batchNorm: nonFinite must be 'throw' or 'skip', got ${String(nonFinite)}`);
   if (o.training) {
-    const r = batchNormTraining(x, o.gamma, o.beta, o.eps);
+    const r = batchNormTraining(x, o.gamma, o.beta, o.eps, o.relu ?? false);
     if (r.count < 2) {
       throw new RangeError(`batchNorm: training needs more than 1 value per channel, got input ${shapeToString(x.shape)}`);
     }
@@ -86,5 +89,6 @@ export function batchNorm(x: Tensor, o: BatchNormOptions): Tensor {
   const k = o.gamma instanceof Tensor ? mul(o.gamma, new Tensor(inv, [c])) : new Tensor(inv.map((v) => v * fixedScale), [c]);
   const rmK = mul(k, new Tensor(o.runningMean.data.slice(), [c]));
   const shift = o.beta ? sub(o.beta, rmK) : neg(rmK);
-  return channelAffine(x, k, shift);
+  const y = channelAffine(x, k, shift);
+  return o.relu ? relu(y) : y;
 }

@@ -70,6 +70,15 @@ export abstract class BatchNormBase extends Module {
   }
 
   forward(x: Tensor): Tensor {
+    return this.normalize(x, false);
+  }
+
+  /** `relu(this.forward(x))` as one fused op in training mode, with the same bits (BN → ReLU pairs). */
+  forwardRelu(x: Tensor): Tensor {
+    return this.normalize(x, true);
+  }
+
+  private normalize(x: Tensor, relu: boolean): Tensor {
     if (!this.ranks.includes(x.rank) || x.shape[1] !== this.numFeatures) {
       throw new RangeError(
         `${this.layerName}(${this.numFeatures}): expected input of rank ${this.ranks.join(' or ')} with ${this.numFeatures} channels on axis 1, got ${shapeToString(x.shape)}`,
@@ -85,6 +94,7 @@ export abstract class BatchNormBase extends Module {
       eps: this.eps,
       nonFinite: this.nonFinite,
       name: this.label(),
+      relu,
     });
   }
 

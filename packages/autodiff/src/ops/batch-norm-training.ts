@@ -1,4 +1,4 @@
-import { gradArray } from '../gradient-pool.js';
+import { gradArray, recycle } from '../gradient-pool.js';
 import { shapeToString, sizeOf } from '../shape.js';
 import { fromOp, Tensor } from '../tensor.js';
 import { channelMoments } from './channel-moments.js';
@@ -19,8 +19,11 @@ export interface BatchNormTrainingResult {
  * `gamma` is a per-channel Tensor, a fixed number, or null (1); `beta` a Tensor or null (0).
  * A fused primitive (the composite takes ~10 passes and is on every CNN's hot path). With M values
  * per channel: dβ = Σ dy, dγ = Σ dy·x̂, dx = (γ/√(σ²+eps))·(dy − Σdy/M − x̂·Σ(dy·x̂)/M).
+ * `relu`: y = max(γ·x̂ + β, 0) in the same pass (the op is then `batchNormRelu`), with the bits of
+ * `relu(batchNormTraining(…).y)` — one activation array and one graph node fewer; backward masks dy by
+ * y > 0 first, as relu's backward does.
  */
-export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta: Tensor | null, eps: number): BatchNormTrainingResult {
+export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta: Tensor | null, eps: number, relu = false): BatchNormTrainingResult {
   if (x.rank < 2) throw new RangeError(`batchNorm: input must be [N, C, ...], got ${shapeToString(x.shape)}`);
   const [n, c] = x.shape;
   for (const [name, t] of [['gamma', gamma], ['beta', beta]] as const) {
@@ -42,14 +45,23 @@ export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta
       const base = (b * c + ch) * inner;
       const k = scaleOf(ch) * invStd[ch];
       const shift = (beta ? beta.data[ch] : 0) - mean[ch] * k;
-      for (let i = 0; i < inner; i++) Y[base + i] = X[base + i] * k + shift;
+      if (!relu) for (let i = 0; i < inner; i++) Y[base + i] = X[base + i] * k + shift;
+      else {
+        for (let i = 0; i < inner; i++) {
+          const v = X[base + i] * k + shift;
+          // biome-ignore lint/complexity/useMathMinMax: the bits of Math.max(v, 0) (NaN kept), faster (see relu.ts)
+          Y[base + i] = v <= 0 ? 0 : v;
+        }
+      }
     }
   }
   const inputs: Tensor[] = [x];
   if (gamma instanceof Tensor) inputs.push(gamma);
   if (beta) inputs.push(beta);
-  const y = fromOp('batchNorm', Y, x.shape, inputs, (dy) => {
-    const D = dy.data;
+  const y = fromOp(relu ? 'batchNormRelu' : 'batchNorm', Y, x.shape, inputs, (dy) => {
+    const D0 = dy.data;
+    const D = relu ? gradArray(D0.length) : D0;
+    if (relu) for (let i = 0; i < D.length; i++) D[i] = Y[i] > 0 ? D0[i] : 0;
     const sumDy = new Float64Array(c);
     const sumDyXhat = new Float64Array(c);
     for (let b = 0; b < n; b++) {
@@ -85,6 +97,7 @@ export function batchNormTraining(x: Tensor, gamma: Tensor | number | null, beta
     }
     if (gamma instanceof Tensor) grads.push(new Tensor(Float32Array.from(sumDyXhat), gamma.shape));
     if (beta) grads.push(new Tensor(Float32Array.from(sumDy), beta.shape));
+    if (relu) recycle(D);
     return grads;
   });
   return { y, mean, varBiased, count };

@@ -8,7 +8,11 @@ import { fromOp, Tensor } from '../tensor.js';
 export function relu(x: Tensor): Tensor {
   const X = x.data;
   const Y = new Float32Array(X.length);
-  for (let i = 0; i < X.length; i++) Y[i] = Math.max(X[i], 0);
+  for (let i = 0; i < X.length; i++) {
+    const v = X[i];
+    // biome-ignore lint/complexity/useMathMinMax: the bits of Math.max(v, 0) (−0 → 0, NaN kept), 3.95 → 3.70 ms per 1M here
+    Y[i] = v <= 0 ? 0 : v;
+  }
   const shape = x.shape;
   return fromOp('relu', Y, shape, [x], (dy) => {
     const D = dy.data;
