@@ -10,7 +10,7 @@
  * classifier. Every conv kernel (3×3 and 1×1 shortcuts) has unitAxes [1, 2, 3], `fc.weight` [1].
  */
 import {
-  add,
+  addRelu,
   BatchNorm2d,
   Conv2d,
   globalAvgPool2d,
@@ -18,7 +18,6 @@ import {
   Linear,
   Module,
   type Rng,
-  relu,
   type Tensor,
   type WeightInit,
 } from '@gapkit/autodiff';
@@ -137,7 +136,7 @@ export class BasicBlock extends Module {
 
   forward(x: Tensor): Tensor {
     const y = this.bn2.forward(this.conv2.forward(this.bn1.forwardRelu(this.conv1.forward(x))));
-    return relu(add(y, this.shortcut ? this.shortcut.forward(x) : x));
+    return addRelu(y, this.shortcut ? this.shortcut.forward(x) : x);
   }
 }
 

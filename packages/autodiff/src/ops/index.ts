@@ -10,6 +10,7 @@
  */
 export { abs } from './abs.js';
 export { add } from './add.js';
+export { addRelu } from './add-relu.js';
 export { avgPool2d } from './avg-pool2d.js';
 export { type BatchNormTrainingResult, batchNormTraining } from './batch-norm-training.js';
 export { channelAffine } from './channel-affine.js';

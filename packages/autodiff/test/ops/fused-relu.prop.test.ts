@@ -1,12 +1,12 @@
 /**
- * The fused BN → ReLU (`BatchNorm2d.forwardRelu`, `batchNorm(…, { relu: true })`) against the two ops
- * it replaces, bit for bit: the output, the running statistics and every gradient (x, γ, β), in
- * training and eval mode, on random shapes and values that include exact zeros, −0, values that
- * normalize to tiny numbers and (for the forward) NaN.
+ * The fused BN → ReLU (`BatchNorm2d.forwardRelu`, `batchNorm(…, { relu: true })`) and add → ReLU
+ * (`addRelu`) against the two ops each replaces, bit for bit: the output, the running statistics and
+ * every gradient (x, γ, β; a, b), in training and eval mode, on random shapes and values that include
+ * exact zeros, −0, values that normalize to tiny numbers and (for the forward) NaN.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BatchNorm2d, mul, relu, sum, Tensor } from '../../src/index.js';
+import { add, addRelu, BatchNorm2d, mul, relu, sum, Tensor } from '../../src/index.js';
 
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
@@ -65,5 +65,34 @@ describe('fused batch norm + relu', () => {
     const y = layer(1, 1, true).forwardRelu(x);
     expect(y.node?.op).toBe('batchNormRelu');
     expect(y.node?.inputs[0]).toBe(x);
+  });
+});
+
+describe('fused add + relu', () => {
+  const pair = fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.array(specialValue, { minLength: n, maxLength: n }), fc.array(specialValue, { minLength: n, maxLength: n })));
+
+  /** Output and both gradients after backward of Σ y·r. */
+  function run(av: readonly number[], bv: readonly number[], fused: boolean) {
+    const a = new Tensor(Float32Array.from(av), [av.length], true);
+    const b = new Tensor(Float32Array.from(bv), [bv.length], true);
+    const y = fused ? addRelu(a, b) : relu(add(a, b));
+    sum(mul(y, new Tensor(Float32Array.from(av, (_, i) => (i % 5) - 2), [av.length]))).backward();
+    return { y: bits(y.data), da: bits(a.grad!.data), db: bits(b.grad!.data) };
+  }
+
+  it('gives relu(add(a, b))’s bits: output and both gradients', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(run(a, b, true)).toEqual(run(a, b, false));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('falls back to the two ops when the shapes broadcast, and add’s errors stay add’s', () => {
+    const y = addRelu(new Tensor(Float32Array.from([1, -3]), [2, 1], true), new Tensor(Float32Array.from([1, 2]), [2]));
+    expect(Array.from(y.data)).toEqual([2, 3, 0, 0]);
+    expect(y.node?.op).toBe('relu');
+    expect(() => addRelu(new Tensor(new Float32Array(2), [2]), new Tensor(new Float32Array(3), [3]))).toThrow(/add/);
   });
 });
