@@ -102,7 +102,8 @@ const PARTS: readonly [string, RegExp][] = [
   ['garbage collector', /^\(garbage collector\)/],
 ];
 const selfUs = new Map<number, number>();
-profile.samples?.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+const samples = profile.samples ?? [];
+for (let i = 0; i < samples.length; i++) selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
 const byPart = new Map<string, number>();
 let total = 0;
 for (const n of profile.nodes) {
