@@ -124,15 +124,20 @@ def train_step(_msg):
     value = loss()
     value.backward()
     opt.step()
-    ms = (time.perf_counter() - t0) * 1000
-    if not torch.isfinite(value):
-        raise ValueError("loss is not finite")
-    return {"ms": ms, "peakRssMb": peak_rss_mb()}
+    return timed_reply(t0, value)
 
 
 def peak_rss_mb():
     """This Python process's peak resident set (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed_reply(t0, loss):
+    """The reply of a timed training repetition started at t0: its ms and the peak RSS, if the last loss is finite."""
+    ms = (time.perf_counter() - t0) * 1000
+    if not torch.isfinite(loss):
+        raise ValueError("loss is not finite")
+    return {"ms": ms, "peakRssMb": peak_rss_mb()}
 
 
 def cifar_subset(data_dir, n):
@@ -184,10 +189,7 @@ def epoch_run(_msg):
         loss = nn.functional.cross_entropy(model(x), labels[idx])
         loss.backward()
         opt.step()
-    ms = (time.perf_counter() - t0) * 1000
-    if not torch.isfinite(loss):
-        raise ValueError("loss is not finite")
-    return {"ms": ms, "peakRssMb": peak_rss_mb()}
+    return timed_reply(t0, loss)
 
 
 HANDLERS = {
