@@ -1,7 +1,7 @@
 /** Command-line options of `pnpm bench`, read with the CLI's parser (`@gapkit/cli/args`). */
 import { parseArgs as parseOptions, UsageError } from '@gapkit/cli/args';
 import { ALL_ENGINES } from './engines.js';
-import { defaultDataDir } from './epoch.js';
+import { DEFAULT_DATA_DIR } from '@gapkit/cli/load-data';
 import { TRAINER_WORKLOAD_NAMES } from './trainer-workloads.js';
 import { WORKLOADS } from './workloads.js';
 
@@ -45,7 +45,7 @@ Options:
   --workloads a,b,...  workloads to run (default: all)
                        ${WORKLOAD_NAMES.join(', ')}
   --data-dir DIR       folder with the real data sets: epoch-resnet8-cifar5k-b128 reads DIR/cifar10
-                       (default ${defaultDataDir()}; the workload is skipped, with the reason, without it)
+                       (default ${DEFAULT_DATA_DIR}, as gapkit's; the workload is skipped, with the reason, without it)
   --help, -h           this text
 
 A bad option or name is a usage error: the message, then exit status 2.
@@ -60,5 +60,5 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const args = argv[0] === '--' ? argv.slice(1) : argv;
   const { options, positionals } = parseOptions(args, SPECS);
   if (positionals.length > 0) throw new UsageError(`pnpm bench takes no arguments besides options, got '${positionals.join(' ')}'`);
-  return { quick: options.quick, json: options.json ?? null, engines: options.engines, workloads: options.workloads, dataDir: options['data-dir'] ?? defaultDataDir(), help: options.help };
+  return { quick: options.quick, json: options.json ?? null, engines: options.engines, workloads: options.workloads, dataDir: options['data-dir'] ?? DEFAULT_DATA_DIR, help: options.help };
 }

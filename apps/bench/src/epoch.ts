@@ -7,9 +7,8 @@
  * Evaluation is off (its cadence is past the run's end), so a repetition is the 40 training steps only.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadData } from '@gapkit/cli/load-data';
+import { join } from 'node:path';
+import { DEFAULT_DATA_DIR, loadData } from '@gapkit/cli/load-data';
 import { parseTrainConfig, Trainer } from '@gapkit/trainer';
 import type { Prepared } from './engine.js';
 import type { EpochWorkload } from './workloads.js';
@@ -17,14 +16,9 @@ import type { EpochWorkload } from './workloads.js';
 /** The environment variable through which the bench hands `--data-dir` to its engine children. */
 export const DATA_DIR_ENV = 'GAPKIT_BENCH_DATA_DIR';
 
-/** `../shared/data` beside the repository: where the project's real data sets live. */
-export function defaultDataDir(): string {
-  return resolve(fileURLToPath(new URL('../../../../shared/data', import.meta.url)));
-}
-
-/** The data folder the children use: the variable when the parent set it, else the default. */
+/** The data folder the children use: the variable when the parent set it, else `gapkit`'s default. */
 export function benchDataDir(): string {
-  return process.env[DATA_DIR_ENV] ?? defaultDataDir();
+  return process.env[DATA_DIR_ENV] ?? DEFAULT_DATA_DIR;
 }
 
 /** Why the epoch workload cannot run with `dataDir`, or null. */

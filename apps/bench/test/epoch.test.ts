@@ -3,12 +3,13 @@
  * through the trainer on ../shared/data's CIFAR-10 (skipped with a printed reason when absent).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, epochConfig, epochDataUnavailable, prepareEpoch } from '../src/epoch.js';
+import { epochConfig, epochDataUnavailable, prepareEpoch } from '../src/epoch.js';
 import { EPOCH_WORKLOAD, runsOn } from '../src/workloads.js';
 
-const data = defaultDataDir();
+const data = resolve(fileURLToPath(new URL('../../../../shared/data', import.meta.url)));
 const haveCifar = existsSync(join(data, 'cifar10', 'data_batch_1.bin'));
 if (!haveCifar) console.log(`epoch.test: the real epoch is skipped: ${join(data, 'cifar10')} is absent`);
 

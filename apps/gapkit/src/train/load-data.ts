@@ -24,6 +24,9 @@ import {
 import { loadCifar10, loadCifar100, loadEmbeddedDigits, loadMnist, loadMovieLens100k, loadMovieLens1m, loadNcf } from '@gapkit/data/node';
 import { type ClassifierData, type DatasetName, type NcfData, type NormalizationName, rngStreams, syntheticNcfData, type TaskData } from '@gapkit/trainer';
 
+/** Where every command looks for `<dataset>/` when no `--data-dir` is given (relative to the working folder). */
+export const DEFAULT_DATA_DIR = 'data';
+
 export interface DataFile {
   readonly path: string;
   readonly bytes: number;

@@ -57,7 +57,7 @@ export const TRAIN_FLAGS = {
   quiet: { kind: 'flag' },
 } as const;
 
-export const DEFAULT_DATA_DIR = 'data';
+export { DEFAULT_DATA_DIR } from './load-data.js';
 
 /** `k=v` items (a list flag) as an object; values are JSON when they parse (numbers, booleans, arrays), else strings. */
 export function keyValues(flag: string, items: readonly string[] | undefined): Record<string, unknown> {
