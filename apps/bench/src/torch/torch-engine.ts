@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Engine, Prepared } from '../engine.js';
 import { resnet18Parameters } from '../optim/prepare.js';
 import { benchDataDir } from '../epoch.js';
+import { NCF_SPEC, RESNET8_SPEC } from '../model-specs.js';
 import type { Workload } from '../workloads.js';
 import { findTorchPython } from './find-python.js';
 import { torchOptimizer } from './torch-optimizers.js';
@@ -63,7 +64,10 @@ export async function createTorchEngine(name: string): Promise<Engine> {
     async prepare(w: Workload): Promise<Prepared> {
       if (w.kind === 'train' || w.kind === 'epoch') {
         const [prep, run] = w.kind === 'train' ? ['train_prepare', 'train_step'] : ['epoch_prepare', 'epoch_run'];
-        const args = w.kind === 'train' ? { model: w.model, batch: w.batch } : { dataDir: benchDataDir(), batch: w.batch, trainSize: w.trainSize };
+        const args =
+          w.kind === 'train'
+            ? { model: w.model, batch: w.batch, parameters: (w.model === 'resnet8' ? RESNET8_SPEC : NCF_SPEC).parameters }
+            : { dataDir: benchDataDir(), batch: w.batch, trainSize: w.trainSize, parameters: RESNET8_SPEC.parameters };
         const ready = await peer.ask({ cmd: prep, ...args });
         let last = Number.NaN;
         let rss = Number.NaN;

@@ -6,16 +6,16 @@ Reads one JSON command per line on stdin and answers one JSON line on stdout:
   {"cmd": "prepare", "shapes": [[...], ...], "optimizer": "Adam", "kwargs": {...}}
                                                      -> {"parameters": n}
   {"cmd": "step"}                                    -> {"ms": time of optimizer.step()}
-  {"cmd": "train_prepare", "model": "resnet8" | "ncf", "batch": b}
+  {"cmd": "train_prepare", "model": "resnet8" | "ncf", "batch": b, "parameters": n}
                                                      -> {"parameters": n}
   {"cmd": "train_step"}                              -> {"ms": forward + backward + Adam step, "peakRssMb": m}
-  {"cmd": "epoch_prepare", "dataDir": dir, "batch": b, "trainSize": n}
+  {"cmd": "epoch_prepare", "dataDir": dir, "batch": b, "trainSize": n, "parameters": n}
                                                      -> {"parameters": n, "steps": s}
   {"cmd": "epoch_run"}                               -> {"ms": one epoch: batching, augmentation, steps, "peakRssMb": m}
   {"cmd": "exit"}
 Errors answer {"error": message}. Optimizer gradients are fixed, uniform in [-0.01, 0.01), as gapkit's.
 The models are the bench's (apps/bench/src/model-specs.ts): ResNet-8 width 16 with batch-statistics BN
-and NCF-MLP, each checked against the same parameter count; the training steps use random inputs of the
+and NCF-MLP, each checked against the parameter count the bench sends (model-specs.ts); the training steps use random inputs of the
 same shapes as gapkit's (the values do not change the time: no subnormals), the epoch the real files.
 """
 import json
@@ -91,20 +91,17 @@ class NcfMlp(nn.Module):
         return self.tower(torch.cat([self.user(users), self.item(items)], 1)).squeeze(1)
 
 
-EXPECTED_PARAMETERS = {"resnet8": 78_042, "ncf": 318_657}
-
-
-def built(name):
+def built(name, expected):
     model = resnet8() if name == "resnet8" else NcfMlp()
     n = sum(p.numel() for p in model.parameters())
-    if n != EXPECTED_PARAMETERS[name]:
-        raise ValueError(f"torch {name} has {n} parameters, expected {EXPECTED_PARAMETERS[name]}")
+    if n != expected:
+        raise ValueError(f"torch {name} has {n} parameters, expected {expected}")
     return model.train(), n
 
 
 def train_prepare(msg):
     torch.manual_seed(0)
-    model, n = built(msg["model"])
+    model, n = built(msg["model"], msg["parameters"])
     b = msg["batch"]
     if msg["model"] == "resnet8":
         x, y = torch.randn(b, 3, 32, 32), torch.arange(b) * 7 % 10
@@ -161,7 +158,7 @@ def cifar_subset(data_dir, n):
 
 def epoch_prepare(msg):
     torch.manual_seed(0)
-    model, n = built("resnet8")
+    model, n = built("resnet8", msg["parameters"])
     images, labels, mean, std = cifar_subset(msg["dataDir"], msg["trainSize"])
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     state["epoch"] = (model, opt, images, labels, mean, std, msg["batch"])
